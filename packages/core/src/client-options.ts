@@ -1,0 +1,155 @@
+import type { Dispatcher } from 'undici';
+import { z } from 'zod';
+import { ConfigurationError } from './errors';
+import { describeIssues } from './format-issues';
+import type { TokenEndpointAuthMethod } from './types';
+
+/** How the id_token is checked. */
+export interface IdTokenSettings {
+  /** Verify signature and claims (default `true`). Turning it off only decodes the claims. */
+  verify?: boolean;
+  /** Expected `iss` (default `{appHost}/oidc`). */
+  issuer?: string;
+  /** Where the RS256 keys are (default `{appHost}/oidc/.well-known/jwks.json`). */
+  jwksUri?: string;
+  /** Allowed clock skew in seconds for `exp`/`iat`/`nbf` (default 30). */
+  clockToleranceSec?: number;
+  /** Timeout of one JWKS fetch in milliseconds (default 5000). */
+  jwksTimeoutMs?: number;
+  /** Least time between two JWKS refetches triggered by an unknown `kid` (default 30000 ms). */
+  jwksCooldownMs?: number;
+}
+
+/** Settings of a `GenAuthClient`. */
+export interface GenAuthClientOptions {
+  /** The application's domain, e.g. `https://my-app.genauth.ai`. */
+  appHost: string;
+  /** The application id. */
+  appId: string;
+  /** The application secret; required by the secret-based methods and by HS256 id_tokens. */
+  appSecret?: string;
+  /** Client authentication configured for the app in the console (default: `client_secret_post` with a secret, else `none`). */
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+  /** Deadline of one sign-in exchange in milliseconds, body included (default 10000). */
+  timeoutMs?: number;
+  /** Largest response body accepted, in bytes (default 262144). */
+  maxResponseBytes?: number;
+  /** An undici dispatcher to send through (a proxy agent, a MockAgent); default: a keep-alive pool owned by the client. */
+  dispatcher?: Dispatcher;
+  /** id_token verification settings. */
+  idToken?: IdTokenSettings;
+  /** Allow a plain-http `appHost` that is not loopback (never do this in production). */
+  allowInsecureHttp?: boolean;
+  /** Language of GenAuth's messages, sent as `x-authing-lang` (e.g. `en-US`, `zh-CN`). */
+  lang?: string;
+}
+
+/** Options after validation and defaults. */
+export interface ResolvedClientOptions {
+  readonly appHost: string;
+  readonly appId: string;
+  readonly appSecret: string | undefined;
+  readonly tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly dispatcher: Dispatcher | undefined;
+  readonly lang: string | undefined;
+  readonly idToken: Required<Omit<IdTokenSettings, 'verify'>> & { readonly verify: boolean };
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const positiveMs = z.number().int('must be a whole number of milliseconds').positive('must be positive');
+
+/** Keys a strategy accepts inline to build its own client. */
+export const CLIENT_OPTION_KEYS = [
+  'appHost', 'appId', 'appSecret', 'tokenEndpointAuthMethod', 'timeoutMs', 'maxResponseBytes',
+  'dispatcher', 'idToken', 'allowInsecureHttp', 'lang',
+] as const;
+
+const clientOptionsSchema = z
+  .strictObject({
+    appHost: z.string({ error: 'required: the application domain, e.g. https://my-app.genauth.ai' }),
+    appId: z.string({ error: 'required: the application id from the GenAuth console' }).min(1, 'must not be empty'),
+    appSecret: z.string({ error: 'must be a string' }).min(1, 'must not be empty (omit it for a public app)').optional(),
+    tokenEndpointAuthMethod: z
+      .enum(['none', 'client_secret_post', 'client_secret_basic'], {
+        error: "must be 'none', 'client_secret_post' or 'client_secret_basic' (the app's exchange token authentication method)",
+      })
+      .optional(),
+    timeoutMs: positiveMs.optional(),
+    maxResponseBytes: z.number().int().min(1024, 'must be at least 1024').optional(),
+    dispatcher: z.custom<Dispatcher>((value) => typeof value === 'object' && value !== null && 'dispatch' in value, {
+      error: 'must be an undici Dispatcher (Agent, Pool, ProxyAgent, MockAgent)',
+    }).optional(),
+    idToken: z
+      .strictObject({
+        verify: z.boolean().optional(),
+        issuer: z.string().min(1).optional(),
+        jwksUri: z.url({ error: 'must be an absolute URL' }).optional(),
+        clockToleranceSec: z.number().min(0).max(300, 'must be at most 300 seconds').optional(),
+        jwksTimeoutMs: positiveMs.optional(),
+        jwksCooldownMs: z.number().int().min(0).optional(),
+      })
+      .optional(),
+    allowInsecureHttp: z.boolean().optional(),
+    lang: z.string().min(1).optional(),
+  })
+  .superRefine((options, ctx) => {
+    checkHost(options.appHost, options.allowInsecureHttp === true, (message) =>
+      ctx.addIssue({ code: 'custom', path: ['appHost'], message }),
+    );
+    const method = options.tokenEndpointAuthMethod;
+    if ((method === 'client_secret_post' || method === 'client_secret_basic') && !options.appSecret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['appSecret'],
+        message: `required when tokenEndpointAuthMethod is '${method}' (set appSecret, or use 'none' if the app is public)`,
+      });
+    }
+  });
+
+function checkHost(appHost: string, allowInsecure: boolean, report: (message: string) => void): void {
+  let url: URL;
+  try {
+    url = new URL(appHost);
+  } catch {
+    report('must be an absolute URL such as https://my-app.genauth.ai');
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') report('must use https://');
+  else if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !allowInsecure) {
+    report('must use https:// (plain http is allowed for loopback only; set allowInsecureHttp: true to override)');
+  }
+  if (url.search || url.hash) report('must not carry a query string or fragment');
+  if (url.username || url.password) report('must not carry credentials');
+}
+
+/** Validates client options once, at construction; throws `ConfigurationError` naming every bad option. */
+export function resolveClientOptions(input: unknown, context = 'GenAuthClient'): ResolvedClientOptions {
+  const parsed = clientOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = describeIssues(parsed.error.issues);
+    throw new ConfigurationError(`Invalid ${context} options:\n  - ${lines.join('\n  - ')}`, lines);
+  }
+  const options = parsed.data;
+  const appHost = options.appHost.replace(/\/+$/, '');
+  return {
+    appHost,
+    appId: options.appId,
+    appSecret: options.appSecret,
+    tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? (options.appSecret ? 'client_secret_post' : 'none'),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxResponseBytes: options.maxResponseBytes ?? 256 * 1024,
+    dispatcher: options.dispatcher,
+    lang: options.lang,
+    idToken: {
+      verify: options.idToken?.verify ?? true,
+      issuer: options.idToken?.issuer ?? `${appHost}/oidc`,
+      jwksUri: options.idToken?.jwksUri ?? `${appHost}/oidc/.well-known/jwks.json`,
+      clockToleranceSec: options.idToken?.clockToleranceSec ?? 30,
+      jwksTimeoutMs: options.idToken?.jwksTimeoutMs ?? 5_000,
+      jwksCooldownMs: options.idToken?.jwksCooldownMs ?? 30_000,
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { IdTokenError, isGenAuthError } from './errors';
+import type { JwksCache } from './jwks-cache';
+import type { IdTokenClaims } from './types';
+
+/** What the id_token must satisfy. */
+export interface IdTokenVerifierOptions {
+  readonly verify: boolean;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly clockToleranceSec: number;
+  /** The app secret, for HS256 tokens; absent for public apps, which can only verify RS256. */
+  readonly secret: Uint8Array | undefined;
+  readonly jwks: JwksCache;
+}
+
+/**
+ * Verifies id_tokens the way GenAuth's SDKs choose keys, but strictly: exactly HS256 with the app
+ * secret or RS256 through the app's JWKS; any other `alg` (including `none`) is refused before any
+ * key is looked at, so a token cannot pick a weaker check for itself.
+ */
+export class IdTokenVerifier {
+  readonly #options: IdTokenVerifierOptions;
+
+  constructor(options: IdTokenVerifierOptions) {
+    this.#options = options;
+  }
+
+  /** Returns the claims of a valid id_token; throws `IdTokenError` (or a transport error while fetching keys). */
+  async verify(idToken: string): Promise<IdTokenClaims> {
+    if (!this.#options.verify) return this.#decodeOnly(idToken);
+    const alg = this.#algorithmOf(idToken);
+    const checks = {
+      issuer: this.#options.issuer,
+      audience: this.#options.audience,
+      clockTolerance: this.#options.clockToleranceSec,
+      requiredClaims: ['sub', 'iat', 'exp'],
+      algorithms: [alg],
+    };
+    try {
+      const { payload } = alg === 'HS256'
+        ? await jwtVerify(idToken, this.#secretFor(), checks)
+        : await jwtVerify(idToken, this.#options.jwks.getKey, checks);
+      return payload as IdTokenClaims;
+    } catch (error) {
+      throw isGenAuthError(error) ? error : describeJoseError(error);
+    }
+  }
+
+  #algorithmOf(idToken: string): 'HS256' | 'RS256' {
+    let alg: unknown;
+    try {
+      alg = decodeProtectedHeader(idToken).alg;
+    } catch (error) {
+      throw new IdTokenError('id_token is not a valid JWT', error);
+    }
+    if (alg === 'HS256' || alg === 'RS256') return alg;
+    throw new IdTokenError(`id_token algorithm ${JSON.stringify(alg)} is not accepted (only HS256 with the app secret or RS256 via JWKS)`);
+  }
+
+  #secretFor(): Uint8Array {
+    if (this.#options.secret) return this.#options.secret;
+    throw new IdTokenError('id_token is HS256 but no appSecret is configured: set appSecret, or switch the app to RS256 id_tokens');
+  }
+
+  #decodeOnly(idToken: string): IdTokenClaims {
+    let claims: JWTPayload;
+    try {
+      claims = decodeJwt(idToken);
+    } catch (error) {
+      throw new IdTokenError('id_token is not a valid JWT', error);
+    }
+    if (typeof claims.sub !== 'string') throw new IdTokenError('id_token has no sub claim');
+    return claims as IdTokenClaims;
+  }
+}
+
+const JOSE_MESSAGES: Readonly<Record<string, string>> = {
+  ERR_JWT_EXPIRED: 'id_token has expired',
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: 'id_token signature is invalid',
+  ERR_JWKS_NO_MATCHING_KEY: 'id_token is signed with a key the app does not publish',
+  ERR_JWKS_MULTIPLE_MATCHING_KEYS: 'id_token key is ambiguous in the JWKS',
+  ERR_JOSE_ALG_NOT_ALLOWED: 'id_token algorithm is not accepted',
+  ERR_JWS_INVALID: 'id_token is not a valid JWS',
+  ERR_JWT_INVALID: 'id_token is not a valid JWT',
+};
+
+/** jose's own messages name claims and reasons but never the token, so they are safe to pass on. */
+function describeJoseError(error: unknown): IdTokenError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && error instanceof Error) {
+    return new IdTokenError(`id_token ${error.message}`, error);
+  }
+  return new IdTokenError(JOSE_MESSAGES[code] ?? 'id_token could not be verified', error);
+}

@@ -1,0 +1,78 @@
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWSHeaderParameters, type KeyLike } from 'jose';
+import type { Dispatcher } from 'undici';
+import { InvalidResponseError } from './errors';
+import { exchange } from './transport';
+
+type LocalKeySet = ReturnType<typeof createLocalJWKSet>;
+
+/** Where and how a key set is fetched. */
+export interface JwksCacheOptions {
+  readonly uri: string;
+  readonly dispatcher: Dispatcher;
+  readonly timeoutMs: number;
+  readonly cooldownMs: number;
+}
+
+/**
+ * The app's JSON Web Key Set, fetched on first use through the client's dispatcher, kept in memory,
+ * and fetched again when a token names an unknown `kid` (a key rotation), at most once per cooldown
+ * so that forged `kid`s cannot turn every login into a JWKS request. Concurrent refreshes share one fetch.
+ */
+export class JwksCache {
+  readonly #options: JwksCacheOptions;
+  #keys: LocalKeySet | undefined;
+  #fetchedAt = Number.NEGATIVE_INFINITY;
+  #inflight: Promise<LocalKeySet> | undefined;
+
+  constructor(options: JwksCacheOptions) {
+    this.#options = options;
+  }
+
+  /** Resolves the key for a JWS header; the shape jose's `jwtVerify` accepts as a key getter. */
+  readonly getKey = async (header: JWSHeaderParameters, token: { payload: unknown; signature: unknown } | unknown): Promise<KeyLike | Uint8Array> => {
+    const keys = this.#keys ?? (await this.#refresh());
+    try {
+      return await keys(header, token as Parameters<LocalKeySet>[1]);
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
+      if (Date.now() - this.#fetchedAt < this.#options.cooldownMs) throw error;
+      const fresh = await this.#refresh();
+      return fresh(header, token as Parameters<LocalKeySet>[1]);
+    }
+  };
+
+  #refresh(): Promise<LocalKeySet> {
+    this.#inflight ??= this.#fetch().finally(() => {
+      this.#inflight = undefined;
+    });
+    return this.#inflight;
+  }
+
+  async #fetch(): Promise<LocalKeySet> {
+    const response = await exchange(this.#options.uri, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      dispatcher: this.#options.dispatcher,
+      timeoutMs: this.#options.timeoutMs,
+      maxBytes: 256 * 1024,
+    });
+    const keySet = parseKeySet(response.status, response.text);
+    this.#keys = createLocalJWKSet(keySet);
+    this.#fetchedAt = Date.now();
+    return this.#keys;
+  }
+}
+
+function parseKeySet(status: number, text: string): JSONWebKeySet {
+  let json: unknown;
+  try {
+    json = status === 200 ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  const keys = (json as { keys?: unknown } | undefined)?.keys;
+  if (!Array.isArray(keys)) {
+    throw new InvalidResponseError(`GenAuth's JWKS endpoint answered HTTP ${status} without a key set`, { responseBody: text });
+  }
+  return { keys } as JSONWebKeySet;
+}

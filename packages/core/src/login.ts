@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { CredentialsError } from './errors';
+import { extractCredentials } from './extract-credentials';
+import { issuePath } from './format-issues';
+import { outcomeOfError, type GenAuthAuthInfo, type LoginOutcome } from './outcome';
+import type { GenAuthRequest } from './request';
+import { checkSignInOptions, pickSignInOptions } from './sign-in-options';
+import type { StrategySettings } from './strategy-options';
+import type { GenAuthSignInOptions } from './types';
+import { callVerify } from './verify';
+
+/** Options a route may pass to `passport.authenticate(name, options)` that this strategy reads. */
+export interface GenAuthAuthenticateOptions extends GenAuthSignInOptions {
+  readonly [key: string]: unknown;
+}
+
+/**
+ * One login, start to end, as a value: extract → validate → exchange → verify id_token (in the
+ * client) → the app's verify. Never throws; the strategy hands the outcome to Passport.
+ */
+export async function runLogin(
+  settings: StrategySettings,
+  verify: (...args: never[]) => unknown,
+  req: GenAuthRequest,
+  authenticateOptions: GenAuthAuthenticateOptions | undefined,
+): Promise<LoginOutcome> {
+  let signIn;
+  try {
+    const credentials = await readCredentials(settings, req);
+    const options = await signInOptionsFor(settings, req, authenticateOptions);
+    signIn = await settings.client.signInByMobile({
+      connection: settings.provider.connection,
+      extIdpConnidentifier: settings.extIdpConnidentifier,
+      payloadKey: settings.provider.payloadKey,
+      payload: settings.provider.buildPayload(credentials),
+      ...(options ? { options } : {}),
+    });
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+  try {
+    const args = settings.passReqToCallback ? [req, signIn.tokens, signIn.profile] : [signIn.tokens, signIn.profile];
+    const { user, info } = await callVerify(verify, args);
+    if (!user) {
+      return { type: 'fail', challenge: info ?? { message: 'Sign-in refused by the application', code: 'GENAUTH_VERIFY_REFUSED', status: 401 }, status: 401 };
+    }
+    const authInfo: GenAuthAuthInfo = { ...(info as Record<string, unknown> | undefined), ...signIn.tokens };
+    return { type: 'success', user, info: authInfo };
+  } catch (error) {
+    // The app's own verify failed: always an error for the app, whatever it threw.
+    return { type: 'error', error };
+  }
+}
+
+async function readCredentials(settings: StrategySettings, req: GenAuthRequest): Promise<Record<string, unknown>> {
+  const { provider, renames } = settings;
+  const raw = settings.credentialsFor
+    ? await settings.credentialsFor(req)
+    : extractCredentials(req, { fields: provider.fields, renames, bearerField: provider.bearerField });
+  const parsed = provider.credentials.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  throw credentialsError(settings, parsed.error.issues, req);
+}
+
+function credentialsError(settings: StrategySettings, issues: readonly z.core.$ZodIssue[], req: GenAuthRequest): CredentialsError {
+  const { provider, renames } = settings;
+  const fields: string[] = [];
+  const lines = issues.map((issue) => {
+    const [head, ...rest] = issue.path;
+    const requestName = head === undefined ? '' : (renames[String(head)] ?? String(head));
+    const path = issuePath([requestName, ...rest].filter((part) => part !== ''));
+    if (path) fields.push(path);
+    return path ? `${path} ${issue.message}` : issue.message;
+  });
+  const title = provider.title ?? provider.connection;
+  let message = `Invalid ${title} credentials: ${lines.join('; ')}`;
+  if (req.body === undefined && !settings.credentialsFor) {
+    message +=
+      '. The request has no parsed body (req.body is undefined): mount a body parser such as express.json() before passport.authenticate(), or send the fields in the query string';
+  }
+  return new CredentialsError(message, fields);
+}
+
+async function signInOptionsFor(
+  settings: StrategySettings,
+  req: GenAuthRequest,
+  authenticateOptions: GenAuthAuthenticateOptions | undefined,
+): Promise<GenAuthSignInOptions | undefined> {
+  const fromRoute = pickSignInOptions(authenticateOptions);
+  const fromRequest = settings.optionsFor ? await settings.optionsFor(req) : undefined;
+  if (Object.keys(fromRoute).length === 0 && !fromRequest) return settings.signInOptions;
+  const merged = { ...settings.signInOptions, ...fromRoute, ...pickSignInOptions(fromRequest) };
+  return checkSignInOptions(merged, `the ${settings.name} strategy's options(req)`);
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { GenAuthClient } from './client';
+import { CLIENT_OPTION_KEYS, type GenAuthClientOptions } from './client-options';
+import { ConfigurationError } from './errors';
+import { describeIssues } from './format-issues';
+import type { Provider } from './provider';
+import type { GenAuthRequest } from './request';
+import { checkSignInOptions, pickSignInOptions } from './sign-in-options';
+import type { GenAuthSignIn, GenAuthSignInOptions, SignInByMobileRequest } from './types';
+
+/** What a strategy needs from a client: anything with `signInByMobile` (a `GenAuthClient`, or a test double). */
+export interface SignInClient {
+  signInByMobile(request: SignInByMobileRequest): Promise<GenAuthSignIn>;
+}
+
+/** Options every GenAuth strategy takes, besides how it reaches GenAuth. */
+export interface GenAuthStrategyCommonOptions<Field extends string = string, Req extends GenAuthRequest = GenAuthRequest>
+  extends GenAuthSignInOptions {
+  /** Identifier of the identity source in the GenAuth console (note the lower-case `i`). */
+  extIdpConnidentifier: string;
+  /** Strategy name for `passport.authenticate(name)`; default `genauth-<connection>`. */
+  name?: string;
+  /** Per-request GenAuth options decided by the server (scope, context, tenantId, customData). */
+  options?: (req: Req) => GenAuthSignInOptions | Promise<GenAuthSignInOptions>;
+  /** Read a field under another request name, e.g. `{ code: 'authCode' }`. */
+  fields?: Partial<Record<Field, string>>;
+  /** Replace extraction entirely: return the credential fields for this request. */
+  credentials?: (req: Req) => unknown;
+}
+
+/** Reach GenAuth through a shared client (one pool and one JWKS cache for many strategies). */
+export interface SharedClientOption {
+  client: SignInClient;
+}
+
+/** Either a shared `client`, or the client settings inline. */
+export type StrategyClientOptions =
+  | (SharedClientOption & { [K in keyof GenAuthClientOptions]?: never })
+  | (GenAuthClientOptions & { client?: never });
+
+/** Everything a GenAuth strategy constructor accepts (minus `passReqToCallback`, added per overload). */
+export type GenAuthStrategyOptions<Field extends string = string, Req extends GenAuthRequest = GenAuthRequest> =
+  GenAuthStrategyCommonOptions<Field, Req> & StrategyClientOptions;
+
+/** The immutable configuration a strategy keeps after validation. */
+export interface StrategySettings {
+  readonly provider: Provider;
+  readonly client: SignInClient;
+  readonly name: string;
+  readonly extIdpConnidentifier: string;
+  readonly passReqToCallback: boolean;
+  readonly signInOptions: GenAuthSignInOptions;
+  readonly optionsFor: ((req: GenAuthRequest) => GenAuthSignInOptions | Promise<GenAuthSignInOptions>) | undefined;
+  readonly credentialsFor: ((req: GenAuthRequest) => unknown) | undefined;
+  readonly renames: Readonly<Record<string, string>>;
+}
+
+const fn = (what: string) =>
+  z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', { error: `must be a function ${what}` });
+
+function strategySchema(provider: Provider) {
+  const fieldNames = provider.fields as [string, ...string[]];
+  return z.strictObject({
+    client: z
+      .custom<SignInClient>((value) => typeof (value as SignInClient | undefined)?.signInByMobile === 'function', {
+        error: 'must be a GenAuthClient',
+      })
+      .optional(),
+    extIdpConnidentifier: z
+      .string({ error: 'required: the identifier of the identity source in the GenAuth console' })
+      .min(1, 'must not be empty'),
+    name: z.string().min(1).optional(),
+    passReqToCallback: z.boolean().optional(),
+    scope: z.unknown().optional(),
+    context: z.unknown().optional(),
+    tenantId: z.unknown().optional(),
+    customData: z.unknown().optional(),
+    options: fn('(req) => ({ scope, context, tenantId, customData })').optional(),
+    credentials: fn('(req) => credential fields').optional(),
+    fields: z
+      .partialRecord(z.enum(fieldNames, { error: `must name fields of this provider: ${fieldNames.join(', ')}` }), z.string().min(1))
+      .optional(),
+    ...Object.fromEntries(CLIENT_OPTION_KEYS.map((key) => [key, z.unknown().optional()])),
+  });
+}
+
+/** Validates strategy options once; throws `ConfigurationError` listing every problem. */
+export function resolveStrategySettings(provider: Provider, input: unknown, verify: unknown): StrategySettings {
+  const where = `${provider.strategyName} strategy`;
+  const parsed = strategySchema(provider).safeParse(input);
+  const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+  if (typeof verify !== 'function') problems.push('verify: the last constructor argument must be a function (tokens, profile, done) => …');
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigurationError(`Invalid ${where} options:\n  - ${problems.join('\n  - ')}`, problems);
+  }
+  const options = parsed.data as Record<string, unknown> & { client?: SignInClient };
+  const inline = Object.fromEntries(CLIENT_OPTION_KEYS.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
+  if (options.client && Object.keys(inline).length > 0) {
+    const keys = Object.keys(inline).join(', ');
+    throw new ConfigurationError(`Invalid ${where} options:\n  - pass either client or inline client settings (${keys}), not both`);
+  }
+  const client = options.client ?? new GenAuthClient(inline as unknown as GenAuthClientOptions);
+  return {
+    provider,
+    client,
+    name: (options.name as string | undefined) ?? provider.strategyName,
+    extIdpConnidentifier: options.extIdpConnidentifier as string,
+    passReqToCallback: options.passReqToCallback === true,
+    signInOptions: checkSignInOptions(pickSignInOptions(options), where),
+    optionsFor: options.options as StrategySettings['optionsFor'],
+    credentialsFor: options.credentials as StrategySettings['credentialsFor'],
+    renames: (options.fields as Record<string, string> | undefined) ?? {},
+  };
+}

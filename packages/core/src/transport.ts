@@ -1,0 +1,82 @@
+import { request, type Dispatcher } from 'undici';
+import { HttpError, InvalidResponseError } from './errors';
+
+/** A response read in full, within the size cap. */
+export interface RawResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+/** One HTTP exchange: no retry, a deadline covering headers and body, and a body size cap. */
+export interface ExchangeOptions {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly dispatcher: Dispatcher;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Sends one request and reads the whole body. Network failures, the deadline and aborts become
+ * `HttpError`s (502 / 504 / 499); a body over the cap becomes an `InvalidResponseError`.
+ */
+export async function exchange(url: string, options: ExchangeOptions): Promise<RawResponse> {
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  try {
+    const response = await request(url, {
+      method: options.method,
+      headers: options.headers,
+      body: options.body ?? null,
+      dispatcher: options.dispatcher,
+      signal,
+    });
+    const contentType = headerValue(response.headers['content-type']);
+    const text = await readCapped(response.body, options.maxBytes, headerValue(response.headers['content-length']));
+    return { status: response.statusCode, contentType, text };
+  } catch (error) {
+    if (error instanceof InvalidResponseError) throw error;
+    throw transportFailure(error, deadline, options);
+  }
+}
+
+function transportFailure(error: unknown, deadline: AbortSignal, options: ExchangeOptions): HttpError {
+  if (deadline.aborted) {
+    return new HttpError(`GenAuth did not answer within ${options.timeoutMs} ms`, 'timeout', { status: 504, cause: error });
+  }
+  if (options.signal?.aborted) {
+    return new HttpError('The GenAuth request was aborted', 'aborted', { status: 499, cause: error });
+  }
+  const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+  return new HttpError(`Could not reach GenAuth${detail}`, 'network', { status: 502, cause: error });
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, declared: string): Promise<string> {
+  if (declared && Number(declared) > maxBytes) {
+    body.destroy();
+    throw tooLarge(maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(buffer);
+  }
+  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+}
+
+function tooLarge(maxBytes: number): InvalidResponseError {
+  return new InvalidResponseError(`GenAuth's response exceeded ${maxBytes} bytes`);
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}

@@ -1,0 +1,60 @@
+import {
+  MAX_ENCRYPTED_LENGTH,
+  defineProvider,
+  defineStrategy,
+  miniProgramLogin,
+  nestedObject,
+  requiredString,
+  z,
+} from '@passport-genauth/core';
+
+/** WeChat open-platform mobile app: the `code` from the WeChat SDK. */
+export const wechat = defineProvider({
+  connection: 'wechat',
+  payloadKey: 'wechatPayload',
+  title: 'WeChat',
+  credentials: z.object({ code: requiredString() }),
+});
+
+/** WeChat mini program, `wx.login` code with optional encrypted user data (`encryptedData` + `iv`). */
+export const wechatMiniProgramCode = defineProvider({
+  connection: 'wechat_mini_program_code',
+  payloadKey: 'wechatMiniProgramCodePayload',
+  title: 'WeChat mini program (code)',
+  credentials: miniProgramLogin(),
+});
+
+/** WeChat mini program, phone number: `wx.login` code plus the encrypted phone data. */
+export const wechatMiniProgramPhone = defineProvider({
+  connection: 'wechat_mini_program_phone',
+  payloadKey: 'wechatMiniProgramPhonePayload',
+  title: 'WeChat mini program (phone)',
+  credentials: z.object({
+    code: requiredString(),
+    encryptedData: requiredString(MAX_ENCRYPTED_LENGTH),
+    iv: requiredString(),
+  }),
+});
+
+/** WeChat mini program, login and phone together: `wxLoginInfo` and `wxPhoneInfo` as nested JSON. */
+export const wechatMiniProgramCodeAndPhone = defineProvider({
+  connection: 'wechat_mini_program_code_and_phone',
+  payloadKey: 'wechatMiniProgramCodeAndPhonePayload',
+  title: 'WeChat mini program (code and phone)',
+  credentials: z.object({
+    wxLoginInfo: miniProgramLogin(),
+    wxPhoneInfo: nestedObject({ code: requiredString() }),
+  }),
+});
+
+/** `genauth-wechat`: WeChat mobile app login. */
+export class WechatStrategy extends defineStrategy(wechat) {}
+/** `genauth-wechat-mini-program-code`. */
+export class WechatMiniProgramCodeStrategy extends defineStrategy(wechatMiniProgramCode) {}
+/** `genauth-wechat-mini-program-phone`. */
+export class WechatMiniProgramPhoneStrategy extends defineStrategy(wechatMiniProgramPhone) {}
+/** `genauth-wechat-mini-program-code-and-phone`. */
+export class WechatMiniProgramCodeAndPhoneStrategy extends defineStrategy(wechatMiniProgramCodeAndPhone) {}
+
+/** Passport convention: the family's main strategy. */
+export { WechatStrategy as Strategy };
