@@ -37,14 +37,20 @@ export class IdTokenVerifier {
       requiredClaims: ['sub', 'iat', 'exp'],
       algorithms: [alg],
     };
+    let claims: IdTokenClaims;
     try {
       const { payload } = alg === 'HS256'
         ? await jwtVerify(idToken, this.#secretFor(), checks)
         : await jwtVerify(idToken, this.#options.jwks.getKey, checks);
-      return payload as IdTokenClaims;
+      claims = payload as IdTokenClaims;
     } catch (error) {
       throw isGenAuthError(error) ? error : describeJoseError(error);
     }
+    // jose checks `iat` only with `maxTokenAge`: refuse a token issued in the future ourselves.
+    if (claims.iat > Math.floor(Date.now() / 1000) + this.#options.clockToleranceSec) {
+      throw new IdTokenError('id_token "iat" claim timestamp check failed (it should be in the past)');
+    }
+    return claims;
   }
 
   #algorithmOf(idToken: string): 'HS256' | 'RS256' {

@@ -1,5 +1,3 @@
-import './express-user';
-
 export { GenAuthClient } from './client';
 export type { GenAuthClientOptions, IdTokenSettings } from './client-options';
 export { clientAuthentication, clientSecretBasic, clientSecretPost, none, type ClientAuthentication } from './client-auth';
@@ -21,6 +19,7 @@ export {
 } from './errors';
 export { processSignInResponse } from './sign-in-response';
 export { buildProfile } from './profile';
+export { accessTokenProvider, authorizationCodeProvider, type PresetDefinition } from './provider-presets';
 export { defineProvider, strategyNameFor, type Provider, type ProviderDefinition, type ProviderField } from './provider';
 export {
   atLeastOneOf,

@@ -8,6 +8,8 @@ export interface ProviderDefinition<Schema extends z.ZodObject = z.ZodObject> {
   readonly payloadKey: string;
   /** Validates the fields read from the request; its keys are the request (and payload) field names. */
   readonly credentials: Schema;
+  /** A request body a mobile app would send: used by docs and by the conformance suite. */
+  readonly example: z.input<Schema>;
   /** Human name of the provider for messages and docs, e.g. `WeChat mini program (code)`. */
   readonly title?: string;
   /** The single token field that may also arrive as `Authorization: Bearer <value>`. */

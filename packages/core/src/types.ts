@@ -86,3 +86,13 @@ export interface SignInByMobileRequest {
   /** Cancels the exchange. */
   signal?: AbortSignal;
 }
+
+/* Passport's typings type users as the global `Express.User`; declaring it here lets core type
+ * `done` without depending on any @types package, and merges with @types/passport's when present. */
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User {}
+  }
+}

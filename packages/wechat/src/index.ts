@@ -1,5 +1,6 @@
 import {
   MAX_ENCRYPTED_LENGTH,
+  authorizationCodeProvider,
   defineProvider,
   defineStrategy,
   miniProgramLogin,
@@ -9,11 +10,11 @@ import {
 } from '@passport-genauth/core';
 
 /** WeChat open-platform mobile app: the `code` from the WeChat SDK. */
-export const wechat = defineProvider({
+export const wechat = authorizationCodeProvider({
   connection: 'wechat',
   payloadKey: 'wechatPayload',
   title: 'WeChat',
-  credentials: z.object({ code: requiredString() }),
+  example: { code: '081AbCdE0fGhIj1kLmNo2pQrSt3AbCdE' },
 });
 
 /** WeChat mini program, `wx.login` code with optional encrypted user data (`encryptedData` + `iv`). */
@@ -22,6 +23,7 @@ export const wechatMiniProgramCode = defineProvider({
   payloadKey: 'wechatMiniProgramCodePayload',
   title: 'WeChat mini program (code)',
   credentials: miniProgramLogin(),
+  example: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P', encryptedData: 'CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZM…', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
 });
 
 /** WeChat mini program, phone number: `wx.login` code plus the encrypted phone data. */
@@ -34,6 +36,7 @@ export const wechatMiniProgramPhone = defineProvider({
     encryptedData: requiredString(MAX_ENCRYPTED_LENGTH),
     iv: requiredString(),
   }),
+  example: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P', encryptedData: 'Kf3TdPbzEmhWMuPKtlKxIWDkijhn…', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
 });
 
 /** WeChat mini program, login and phone together: `wxLoginInfo` and `wxPhoneInfo` as nested JSON. */
@@ -45,6 +48,7 @@ export const wechatMiniProgramCodeAndPhone = defineProvider({
     wxLoginInfo: miniProgramLogin(),
     wxPhoneInfo: nestedObject({ code: requiredString() }),
   }),
+  example: { wxLoginInfo: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P' }, wxPhoneInfo: { code: 'e31968a7f94cc5ee25fafc2aef2773f0' } },
 });
 
 /** `genauth-wechat`: WeChat mobile app login. */

@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 
+/** The one build every library package shares: dual ESM + CJS with bundled types, run from the package folder. */
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],

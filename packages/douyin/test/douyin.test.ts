@@ -1,0 +1,5 @@
+import { describeEndToEnd, describeProvider } from '@passport-genauth/testing';
+import * as douyin from '../src';
+
+describeProvider(douyin);
+describeEndToEnd(douyin);

@@ -1,0 +1,5 @@
+import { describeEndToEnd, describeProvider } from '@passport-genauth/testing';
+import * as kuaishou from '../src';
+
+describeProvider(kuaishou);
+describeEndToEnd(kuaishou);

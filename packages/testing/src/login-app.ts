@@ -1,0 +1,34 @@
+import { getAuthFailure, isGenAuthError, type GenAuthStrategy } from '@passport-genauth/core';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { Passport } from 'passport';
+
+/**
+ * A minimal real mobile backend: Express 5 + passport, one `POST /login` route per strategy name,
+ * `session: false`, `{ user, tokens }` on success, and JSON errors with our status, code and GenAuth's
+ * `apiCode`/`requestId` (through `failWithError`, the way a JSON API answers failures).
+ */
+export function loginApp(strategies: readonly GenAuthStrategy[]): Express {
+  const passport = new Passport();
+  const app = express();
+  app.use(express.json());
+  for (const strategy of strategies) {
+    passport.use(strategy);
+    app.post(`/login/${strategy.name}`, passport.authenticate(strategy.name, { session: false, failWithError: true }), (req, res) => {
+      res.json({ user: req.user, tokens: req.authInfo });
+    });
+  }
+  app.use(jsonErrors);
+  return app;
+}
+
+/** Answers a failed login with the reason passport-genauth recorded, and any other error with its status and code. */
+export const jsonErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const failure = getAuthFailure(req);
+  if (failure) {
+    res.status(failure.status).json(failure);
+    return;
+  }
+  const status = isGenAuthError(error) && error.status ? error.status : 500;
+  const body = isGenAuthError(error) ? error.toJSON() : { message: 'Internal Server Error' };
+  res.status(status).json(body);
+};

@@ -1,0 +1,5 @@
+import { describeEndToEnd, describeProvider } from '@passport-genauth/testing';
+import * as wechatwork from '../src';
+
+describeProvider(wechatwork);
+describeEndToEnd(wechatwork);

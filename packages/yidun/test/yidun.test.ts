@@ -1,0 +1,5 @@
+import { describeEndToEnd, describeProvider } from '@passport-genauth/testing';
+import * as yidun from '../src';
+
+describeProvider(yidun);
+describeEndToEnd(yidun);
