@@ -41,6 +41,7 @@ export {
   type VerifyReturn,
 } from './define-strategy';
 export { GenAuthStrategy, applyOutcome } from './strategy';
+export { GenAuthMobileStrategy, type GenAuthMobileStrategyOptions } from './mobile-strategy';
 export type { GenAuthAuthenticateOptions } from './login';
 export type {
   GenAuthStrategyCommonOptions,

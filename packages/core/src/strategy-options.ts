@@ -77,8 +77,16 @@ function strategySchema(provider: Provider) {
     customData: z.unknown().optional(),
     options: fn('(req) => ({ scope, context, tenantId, customData })').optional(),
     credentials: fn('(req) => credential fields').optional(),
+    // A plain record checked key by key: zod reports unknown enum keys of a record as bare unrecognized keys.
     fields: z
-      .partialRecord(z.enum(fieldNames, { error: `must name fields of this provider: ${fieldNames.join(', ')}` }), z.string().min(1))
+      .record(z.string(), z.string().min(1))
+      .superRefine((renames, ctx) => {
+        for (const key of Object.keys(renames)) {
+          if (!fieldNames.includes(key)) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `is not a field of this provider; fields are: ${fieldNames.join(', ')}` });
+          }
+        }
+      })
       .optional(),
     ...Object.fromEntries(CLIENT_OPTION_KEYS.map((key) => [key, z.unknown().optional()])),
   });

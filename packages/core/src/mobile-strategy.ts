@@ -1,0 +1,87 @@
+import passportStrategy from 'passport-strategy';
+import { ConfigurationError, CredentialsError } from './errors';
+import type { GenAuthAuthenticateOptions } from './login';
+import { outcomeOfError } from './outcome';
+import type { GenAuthRequest } from './request';
+import { applyOutcome, GenAuthStrategy } from './strategy';
+
+/** Options of the single-route strategy. */
+export interface GenAuthMobileStrategyOptions {
+  /** The provider strategies this route serves, at most one per connection. */
+  strategies: readonly GenAuthStrategy[];
+  /** Strategy name (default `genauth-mobile`). */
+  name?: string;
+  /** Request field naming the connection (default `connection`): body, then query, then the `x-genauth-connection` header. */
+  connectionField?: string;
+}
+
+function readField(req: GenAuthRequest, name: string): unknown {
+  for (const source of [req.body, req.query]) {
+    if (typeof source === 'object' && source !== null && Object.prototype.hasOwnProperty.call(source, name)) {
+      return (source as Record<string, unknown>)[name];
+    }
+  }
+  // Never the plain `connection` header: that is HTTP's hop-by-hop `Connection: keep-alive`.
+  return req.headers['x-genauth-connection'];
+}
+
+/**
+ * One route for every provider: reads `connection` from the request (`{ connection: 'apple', code }`)
+ * and runs the registered strategy for it, so an app can expose a single `POST /auth/mobile`.
+ * Each registered strategy keeps its own options and verify.
+ */
+export class GenAuthMobileStrategy extends passportStrategy.Strategy {
+  /** The name to use in `passport.authenticate(name)`. */
+  name: string;
+  declare private readonly routes: ReadonlyMap<string, GenAuthStrategy>;
+  declare private readonly connectionField: string;
+
+  constructor(options: GenAuthMobileStrategyOptions) {
+    super();
+    const routes = new Map<string, GenAuthStrategy>();
+    for (const strategy of options?.strategies ?? []) {
+      if (!(strategy instanceof GenAuthStrategy) && typeof (strategy as Partial<GenAuthStrategy>)?.login !== 'function') {
+        throw new ConfigurationError('Invalid genauth-mobile options:\n  - strategies: every entry must be a passport-genauth provider strategy');
+      }
+      if (routes.has(strategy.connection)) {
+        throw new ConfigurationError(`Invalid genauth-mobile options:\n  - strategies: two strategies serve connection '${strategy.connection}'; register one per connection`);
+      }
+      routes.set(strategy.connection, strategy);
+    }
+    if (routes.size === 0) {
+      throw new ConfigurationError('Invalid genauth-mobile options:\n  - strategies: register at least one provider strategy');
+    }
+    this.name = options.name ?? 'genauth-mobile';
+    Object.defineProperty(this, 'routes', { value: routes });
+    Object.defineProperty(this, 'connectionField', { value: options.connectionField ?? 'connection' });
+  }
+
+  /** The connections this route accepts. */
+  get connections(): readonly string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** Passport's entry point. */
+  override authenticate(req: GenAuthRequest, options?: GenAuthAuthenticateOptions): void {
+    const connection = readField(req, this.connectionField);
+    const strategy = typeof connection === 'string' ? this.routes.get(connection) : undefined;
+    if (!strategy) {
+      const accepted = this.connections.join(', ');
+      const message =
+        connection === undefined || connection === ''
+          ? `${this.connectionField} is required: one of ${accepted}`
+          : `${this.connectionField} must be one of ${accepted}`;
+      applyOutcome(this, req, outcomeOfError(new CredentialsError(`Invalid mobile sign-in request: ${message}`, [this.connectionField])));
+      return;
+    }
+    strategy.login(req, options).then(
+      (outcome) => applyOutcome(this, req, outcome),
+      (error: unknown) => this.error(error as Error),
+    );
+  }
+
+  /** Safe to log. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, connections: this.connections };
+  }
+}
