@@ -1,0 +1,29 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import type { EmulatorApp, IdTokenSigningAlg, TokenEndpointAuthMethod } from './config';
+
+/** Per-app state prepared once at start so that a request does no key handling of its own. */
+export interface AppRuntime {
+  readonly appId: string;
+  readonly method: TokenEndpointAuthMethod;
+  readonly idTokenSigningAlg: IdTokenSigningAlg;
+  /** The secret's UTF-8 bytes, for constant-time comparison. */
+  readonly secret: Buffer | undefined;
+  /** The HS256 key (the app secret), when the app has a secret. */
+  readonly hmacKey: KeyObject | undefined;
+}
+
+/** Prepares every app, keyed by appId. */
+export function buildApps(apps: readonly Readonly<EmulatorApp>[]): ReadonlyMap<string, AppRuntime> {
+  const runtime = new Map<string, AppRuntime>();
+  for (const app of apps) {
+    const secret = app.appSecret === undefined ? undefined : Buffer.from(app.appSecret, 'utf8');
+    runtime.set(app.appId, {
+      appId: app.appId,
+      method: app.tokenEndpointAuthMethod,
+      idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
+      secret,
+      hmacKey: secret === undefined ? undefined : createSecretKey(secret),
+    });
+  }
+  return runtime;
+}
