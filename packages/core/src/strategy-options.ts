@@ -98,16 +98,26 @@ export function resolveStrategySettings(provider: Provider, input: unknown, veri
   const parsed = strategySchema(provider).safeParse(input);
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
   if (typeof verify !== 'function') problems.push('verify: the last constructor argument must be a function (tokens, profile, done) => …');
-  if (!parsed.success || problems.length > 0) {
+  const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const inline = Object.fromEntries(CLIENT_OPTION_KEYS.filter((key) => given[key] !== undefined).map((key) => [key, given[key]]));
+  let client = given.client as SignInClient | undefined;
+  if (client && Object.keys(inline).length > 0) {
+    problems.push(`pass either client or inline client settings (${Object.keys(inline).join(', ')}), not both`);
+  } else if (!client && Object.keys(inline).length === 0) {
+    problems.push('client: required: pass a shared GenAuthClient as client, or appHost, appId (and appSecret) inline');
+  } else if (!client) {
+    // Build the inline client now so that its problems are listed together with the strategy's own.
+    try {
+      client = new GenAuthClient(inline as unknown as GenAuthClientOptions);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(...error.issues);
+    }
+  }
+  if (!parsed.success || problems.length > 0 || !client) {
     throw new ConfigurationError(`Invalid ${where} options:\n  - ${problems.join('\n  - ')}`, problems);
   }
-  const options = parsed.data as Record<string, unknown> & { client?: SignInClient };
-  const inline = Object.fromEntries(CLIENT_OPTION_KEYS.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
-  if (options.client && Object.keys(inline).length > 0) {
-    const keys = Object.keys(inline).join(', ');
-    throw new ConfigurationError(`Invalid ${where} options:\n  - pass either client or inline client settings (${keys}), not both`);
-  }
-  const client = options.client ?? new GenAuthClient(inline as unknown as GenAuthClientOptions);
+  const options = parsed.data as Record<string, unknown>;
   return {
     provider,
     client,
