@@ -19,7 +19,7 @@ export {
 } from './errors';
 export { processSignInResponse } from './sign-in-response';
 export { buildProfile } from './profile';
-export { accessTokenProvider, authorizationCodeProvider, type PresetDefinition } from './provider-presets';
+export { accessTokenProvider, authorizationCodeProvider, miniProgramCodeProvider, type PresetDefinition } from './provider-presets';
 export { defineProvider, strategyNameFor, type Provider, type ProviderDefinition, type ProviderField } from './provider';
 export {
   atLeastOneOf,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredString } from './credential-fields';
+import { miniProgramLogin, requiredString } from './credential-fields';
 import { defineProvider, type Provider } from './provider';
 
 /** What a preset needs: the connection, its payload key and a human title. */
@@ -37,5 +37,19 @@ export function accessTokenProvider(
     credentials: accessTokenSchema(),
     bearerField: 'access_token',
     example: definition.example ?? { access_token: `${definition.connection}-user-access-token` },
+  });
+}
+
+/**
+ * A mini-program login (WeChat `wx.login`, Douyin `tt.login`): the `code`, optionally with the
+ * encrypted user data and its IV, which come together or not at all.
+ */
+export function miniProgramCodeProvider(
+  definition: PresetDefinition<{ code: string; encryptedData?: string; iv?: string }>,
+): Provider<ReturnType<typeof miniProgramLogin>> {
+  return defineProvider({
+    ...definition,
+    credentials: miniProgramLogin(),
+    example: definition.example ?? { code: `${definition.connection}-login-code` },
   });
 }

@@ -1,13 +1,4 @@
-import {
-  MAX_ENCRYPTED_LENGTH,
-  authorizationCodeProvider,
-  defineProvider,
-  defineStrategy,
-  miniProgramLogin,
-  nestedObject,
-  requiredString,
-  z,
-} from '@passport-genauth/core';
+import { MAX_ENCRYPTED_LENGTH, authorizationCodeProvider, defineProvider, defineStrategy, miniProgramCodeProvider, miniProgramLogin, nestedObject, requiredString, z } from '@passport-genauth/core';
 
 /** WeChat open-platform mobile app: the `code` from the WeChat SDK. */
 export const wechat = authorizationCodeProvider({
@@ -18,25 +9,20 @@ export const wechat = authorizationCodeProvider({
 });
 
 /** WeChat mini program, `wx.login` code with optional encrypted user data (`encryptedData` + `iv`). */
-export const wechatMiniProgramCode = defineProvider({
+export const wechatMiniProgramCode = miniProgramCodeProvider({
   connection: 'wechat_mini_program_code',
   payloadKey: 'wechatMiniProgramCodePayload',
   title: 'WeChat mini program (code)',
-  credentials: miniProgramLogin(),
-  example: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P', encryptedData: 'CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZM…', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
+  example: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P', encryptedData: 'CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZM', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
 });
 
-/** WeChat mini program, phone number: `wx.login` code plus the encrypted phone data. */
+/** WeChat mini program, phone number: `wx.login` code plus the encrypted phone data, all required. */
 export const wechatMiniProgramPhone = defineProvider({
   connection: 'wechat_mini_program_phone',
   payloadKey: 'wechatMiniProgramPhonePayload',
   title: 'WeChat mini program (phone)',
-  credentials: z.object({
-    code: requiredString(),
-    encryptedData: requiredString(MAX_ENCRYPTED_LENGTH),
-    iv: requiredString(),
-  }),
-  example: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P', encryptedData: 'Kf3TdPbzEmhWMuPKtlKxIWDkijhn…', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
+  credentials: z.object({ code: requiredString(), encryptedData: requiredString(MAX_ENCRYPTED_LENGTH), iv: requiredString() }),
+  example: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P', encryptedData: 'Kf3TdPbzEmhWMuPKtlKxIWDkijhn', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
 });
 
 /** WeChat mini program, login and phone together: `wxLoginInfo` and `wxPhoneInfo` as nested JSON. */
@@ -44,10 +30,7 @@ export const wechatMiniProgramCodeAndPhone = defineProvider({
   connection: 'wechat_mini_program_code_and_phone',
   payloadKey: 'wechatMiniProgramCodeAndPhonePayload',
   title: 'WeChat mini program (code and phone)',
-  credentials: z.object({
-    wxLoginInfo: miniProgramLogin(),
-    wxPhoneInfo: nestedObject({ code: requiredString() }),
-  }),
+  credentials: z.object({ wxLoginInfo: miniProgramLogin(), wxPhoneInfo: nestedObject({ code: requiredString() }) }),
   example: { wxLoginInfo: { code: '0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P' }, wxPhoneInfo: { code: 'e31968a7f94cc5ee25fafc2aef2773f0' } },
 });
 
