@@ -11,45 +11,39 @@ export interface PresetDefinition<Example> {
   readonly example?: Example;
 }
 
-const codeSchema = () => z.object({ code: requiredString() });
-const accessTokenSchema = () => z.object({ access_token: requiredString() });
+/** A provider shape shared by several connections: one schema, a placeholder example, fixed hooks. */
+function preset<Schema extends z.ZodObject>(
+  schema: () => Schema,
+  placeholder: (connection: string) => z.input<Schema>,
+  bearerField?: keyof z.output<Schema> & string,
+) {
+  return (definition: PresetDefinition<z.input<Schema>>): Provider<Schema> =>
+    defineProvider({
+      ...definition,
+      credentials: schema(),
+      example: definition.example ?? placeholder(definition.connection),
+      ...(bearerField ? { bearerField } : {}),
+    });
+}
 
 /** The provider shape most connections share: one one-time authorization `code` from the provider's mobile SDK. */
-export function authorizationCodeProvider(
-  definition: PresetDefinition<{ code: string }>,
-): Provider<ReturnType<typeof codeSchema>> {
-  return defineProvider({
-    ...definition,
-    credentials: codeSchema(),
-    example: definition.example ?? { code: `${definition.connection}-authorization-code` },
-  });
-}
+export const authorizationCodeProvider = preset(
+  () => z.object({ code: requiredString() }),
+  (connection) => ({ code: `${connection}-authorization-code` }),
+);
 
 /**
  * The token-style shape (Facebook, QQ, Weibo, Amazon): the provider's user `access_token`, also
  * accepted as `Authorization: Bearer <access_token>`.
  */
-export function accessTokenProvider(
-  definition: PresetDefinition<{ access_token: string }>,
-): Provider<ReturnType<typeof accessTokenSchema>> {
-  return defineProvider({
-    ...definition,
-    credentials: accessTokenSchema(),
-    bearerField: 'access_token',
-    example: definition.example ?? { access_token: `${definition.connection}-user-access-token` },
-  });
-}
+export const accessTokenProvider = preset(
+  () => z.object({ access_token: requiredString() }),
+  (connection) => ({ access_token: `${connection}-user-access-token` }),
+  'access_token',
+);
 
 /**
  * A mini-program login (WeChat `wx.login`, Douyin `tt.login`): the `code`, optionally with the
  * encrypted user data and its IV, which come together or not at all.
  */
-export function miniProgramCodeProvider(
-  definition: PresetDefinition<{ code: string; encryptedData?: string; iv?: string }>,
-): Provider<ReturnType<typeof miniProgramLogin>> {
-  return defineProvider({
-    ...definition,
-    credentials: miniProgramLogin(),
-    example: definition.example ?? { code: `${definition.connection}-login-code` },
-  });
-}
+export const miniProgramCodeProvider = preset(miniProgramLogin, (connection) => ({ code: `${connection}-login-code` }));
