@@ -2,11 +2,17 @@
  * Scaffolds a provider family package: `pnpm new-provider <family> <connection> [<connection> …]`.
  * Each connection starts as an authorization-code provider (the common case), so the new package
  * passes the conformance suite at once; change its schema where the provider differs.
+ *
+ * The package is written under `$NEW_PROVIDER_ROOT/packages/<family>` (default: this repository's root);
+ * the generator's own test sets it to a temporary directory.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-const root = join(__dirname, '..');
+/** This repository: where core's manifest is read from. */
+const repoRoot = join(__dirname, '..');
+/** Where `packages/<family>` is written. */
+const root = process.env.NEW_PROVIDER_ROOT ? resolve(process.env.NEW_PROVIDER_ROOT) : repoRoot;
 
 const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (snake: string): string => camel(snake).replace(/^[a-z]/, (c) => c.toUpperCase());
@@ -36,7 +42,7 @@ export class ${pascal(connection)}Strategy extends defineStrategy(${camel(connec
 }
 
 function manifestFor(family: string): string {
-  const core = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as Record<string, unknown>;
+  const core = JSON.parse(readFileSync(join(repoRoot, 'packages/core/package.json'), 'utf8')) as Record<string, unknown>;
   const manifest = {
     name: `@passport-genauth/${family}`,
     version: '0.1.0',
@@ -58,45 +64,68 @@ function manifestFor(family: string): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** The README every provider package has, in the house section order; the generated text marks what to fill in. */
 function readmeFor(family: string, connections: readonly string[]): string {
-  const rows = connections
-    .map((c) => `| \`${c}\` | \`${pascal(c)}Strategy\` | \`genauth-${c.replace(/_/g, '-')}\` | \`code\` |`)
-    .join('\n');
+  const dashed = (connection: string): string => connection.replace(/_/g, '-');
   const first = connections[0]!;
+  const sends = connections
+    .map(
+      (c) => `### \`${c}\`
+
+TODO: which ${titled(family)} SDK call gives the app its one-time authorization code, posted as \`code\`. It is one-time: GenAuth exchanges it with ${titled(family)} once, and a replayed code is rejected (401).
+
+| field | type | required | what |
+|---|---|---|---|
+| \`code\` | string | yes | the one-time authorization code from the ${titled(family)} SDK |
+`,
+    )
+    .join('\n');
+  const rows = connections
+    .map((c) => `| \`${c}\` | \`${pascal(c)}Strategy\` | \`genauth-${dashed(c)}\` | \`${camel(c)}Payload\` |`)
+    .join('\n');
   return `# @passport-genauth/${family}
 
-Passport strategies that sign a mobile app's ${titled(family)} users in through GenAuth.
+Passport strategies that sign in a mobile app's ${titled(family)} users through GenAuth.
 
-| connection | class | strategy name | fields the app sends |
-|---|---|---|---|
-${rows}
+## What the app sends
 
-## What the mobile app sends
+${sends}
+Each field is read from the JSON or form body, then the query string, then a header of the same name. A missing or malformed field is answered with 400 and a message naming it, and GenAuth is not called.
+
+## Example request
 
 \`\`\`http
-POST /auth/${first.replace(/_/g, '-')}
+POST /auth/${dashed(first)}
 content-type: application/json
 
-{ "code": "<the one-time code from the ${titled(family)} SDK>" }
+{ "code": "<one-time code>" }
 \`\`\`
 
 ## GenAuth console
 
-Create a ${titled(family)} mobile identity source and use its identifier as \`extIdpConnidentifier\`.
+In the GenAuth console, go to Connect identity sources, create the ${titled(family)} identity source of the mobile type, and enable it for your application. Its identifier is the strategy's \`extIdpConnidentifier\`.
 
-## Example
+## Strategies
+
+| connection | class | strategy name | payload key |
+|---|---|---|---|
+${rows}
+
+## Express example
 
 \`\`\`ts
 import express from 'express';
 import passport from 'passport';
+import { GenAuthClient } from '@passport-genauth/core';
 import { ${pascal(first)}Strategy } from '@passport-genauth/${family}';
 
-passport.use(new ${pascal(first)}Strategy(
-  { appHost: process.env.GENAUTH_APP_HOST!, appId: process.env.GENAUTH_APP_ID!, extIdpConnidentifier: '${first}' },
-  async (tokens, profile) => ({ id: profile.id, name: profile.displayName }),
-));
-express().post('/auth/${first.replace(/_/g, '-')}', express.json(), passport.authenticate('genauth-${first.replace(/_/g, '-')}', { session: false }),
+const genauth = new GenAuthClient({ appHost: 'https://my-app.genauth.ai', appId: process.env.GENAUTH_APP_ID!, appSecret: process.env.GENAUTH_APP_SECRET!, tokenEndpointAuthMethod: 'client_secret_basic' });
+passport.use(new ${pascal(first)}Strategy({ client: genauth, extIdpConnidentifier: '${dashed(first)}' }, async (_tokens, profile) => ({ id: profile.id, name: profile.displayName })));
+
+const app = express();
+app.post('/auth/${dashed(first)}', express.json(), passport.authenticate('genauth-${dashed(first)}', { session: false }),
   (req, res) => res.json({ user: req.user, tokens: req.authInfo }));
+app.listen(3000);
 \`\`\`
 `;
 }

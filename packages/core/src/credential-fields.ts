@@ -49,7 +49,7 @@ export function presentTogether<T extends Record<string, unknown>>(...fields: Re
     if (given.length === 0 || given.length === fields.length) return;
     for (const field of fields) {
       if (value[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `is required when ${given.join(' and ')} is given` });
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required when ${given.join(' and ')} is given`, params: { requiredWith: given } });
       }
     }
   };
@@ -59,7 +59,7 @@ export function presentTogether<T extends Record<string, unknown>>(...fields: Re
 export function atLeastOneOf<T extends Record<string, unknown>>(...fields: ReadonlyArray<keyof T & string>) {
   return (value: T, ctx: z.RefinementCtx): void => {
     if (fields.some((field) => value[field] !== undefined)) return;
-    ctx.addIssue({ code: 'custom', path: [], message: `one of ${fields.join(' or ')} is required` });
+    ctx.addIssue({ code: 'custom', path: [], message: `one of ${fields.join(' or ')} is required`, params: { oneOf: fields } });
   };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CredentialsError } from './errors';
 import { extractCredentials } from './extract-credentials';
-import { issuePath } from './format-issues';
+import { describeCredentialIssues } from './credential-issues';
 import { outcomeOfError, type GenAuthAuthInfo, type LoginOutcome } from './outcome';
 import type { GenAuthRequest } from './request';
 import { checkSignInOptions, pickSignInOptions } from './sign-in-options';
@@ -63,17 +63,8 @@ async function readCredentials(settings: StrategySettings, req: GenAuthRequest):
 }
 
 function credentialsError(settings: StrategySettings, issues: readonly z.core.$ZodIssue[], req: GenAuthRequest): CredentialsError {
-  const { provider, renames } = settings;
-  const fields: string[] = [];
-  const lines = issues.map((issue) => {
-    const [head, ...rest] = issue.path;
-    const requestName = head === undefined ? '' : (renames[String(head)] ?? String(head));
-    const path = issuePath([requestName, ...rest].filter((part) => part !== ''));
-    if (path) fields.push(path);
-    return path ? `${path} ${issue.message}` : issue.message;
-  });
-  const title = provider.title ?? provider.connection;
-  let message = `Invalid ${title} credentials: ${lines.join('; ')}`;
+  const { lines, fields } = describeCredentialIssues(issues, settings.renames);
+  let message = `Invalid ${settings.provider.title ?? settings.provider.connection} credentials: ${lines.join('; ')}`;
   if (req.body === undefined && !settings.credentialsFor) {
     message +=
       '. The request has no parsed body (req.body is undefined): mount a body parser such as express.json() before passport.authenticate(), or send the fields in the query string';

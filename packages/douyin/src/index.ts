@@ -1,4 +1,4 @@
-import { MAX_ENCRYPTED_LENGTH, authorizationCodeProvider, defineProvider, defineStrategy, miniProgramCodeProvider, miniProgramLogin, nestedObject, optionalString, presentTogether, z } from '@passport-genauth/core';
+import { MAX_ENCRYPTED_LENGTH, authorizationCodeProvider, defineProvider, defineStrategy, miniProgramCodeProvider, miniProgramLogin, nestedObject, requiredString, z } from '@passport-genauth/core';
 
 /** Douyin mobile app: the authorization `code` from the Douyin open SDK. */
 export const douyin = authorizationCodeProvider({ connection: 'douyin', payloadKey: 'douyinPayload', title: 'Douyin' });
@@ -11,10 +11,11 @@ export const douyinMiniProgramCode = miniProgramCodeProvider({
   example: { code: 'tt-login-code-1a2b3c4d5e6f', encryptedData: 'dHQtZW5jcnlwdGVkLXVzZXItZGF0YQ==', iv: 'dHQtaXYtMTIzNDU2Nzg=' },
 });
 
-/** The encrypted phone number of a Douyin mini program; both parts or neither. */
-const phoneParams = nestedObject({ encryptedData: optionalString(MAX_ENCRYPTED_LENGTH), iv: optionalString() }).superRefine(
-  presentTogether('encryptedData', 'iv'),
-);
+/**
+ * The encrypted phone number of a Douyin mini program. GenAuth lists both parts as optional, but an
+ * empty `phoneParams` counts as missing and `iv` goes with `encryptedData`, so in practice both are needed.
+ */
+const phoneParams = nestedObject({ encryptedData: requiredString(MAX_ENCRYPTED_LENGTH), iv: requiredString() });
 
 /** Douyin mini program, login and phone: `loginParams` like the code payload, `phoneParams` the encrypted phone data. */
 export const douyinMiniProgramCodeAndPhone = defineProvider({
@@ -31,3 +32,6 @@ export class DouyinStrategy extends defineStrategy(douyin) {}
 export class DouyinMiniProgramCodeStrategy extends defineStrategy(douyinMiniProgramCode) {}
 /** `genauth-douyin-mini-program-code-and-phone`. */
 export class DouyinMiniProgramCodeAndPhoneStrategy extends defineStrategy(douyinMiniProgramCodeAndPhone) {}
+
+/** Passport convention: the family's main strategy (the mobile app). */
+export { DouyinStrategy as Strategy };

@@ -63,6 +63,7 @@ function describeConformance(Strategy: ProviderStrategyClass, options: DescribeP
         expect(result).toMatchObject({ type: 'fail', status: 400 });
         const failure = getAuthFailure(req) as GenAuthFailure;
         expect(failure.code).toBe('GENAUTH_INVALID_CREDENTIALS');
+        expect(failure.fields).toContain(name);
         expect(failure.message).toContain(name);
         expect(mock.requests.length).toBe(before);
       },

@@ -6,4 +6,4 @@ export { loginApp, jsonErrors } from './login-app';
 export { MockGenAuth, APP, ISSUER, SIGNIN_PATH, JWKS_PATH, type CapturedRequest } from './mock-genauth';
 export { makeKey, signHs256, signRs256, unsigned, type TestKey, type TokenClaims } from './test-keys';
 export { requiredFieldPaths } from './required-fields';
-export { strategyClassesOf, type ProviderStrategyClass } from './strategy-classes';
+export { construct, strategyClassesOf, type ProviderStrategyClass } from './strategy-classes';

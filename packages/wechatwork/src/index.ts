@@ -9,3 +9,6 @@ export const wechatworkAgency = authorizationCodeProvider({ connection: 'wechatw
 export class WechatworkStrategy extends defineStrategy(wechatwork) {}
 /** `genauth-wechatwork-agency`. */
 export class WechatworkAgencyStrategy extends defineStrategy(wechatworkAgency) {}
+
+/** Passport convention: the family's main strategy. */
+export { WechatworkStrategy as Strategy };
