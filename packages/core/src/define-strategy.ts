@@ -11,13 +11,14 @@ export type VerifyReturn = void | Express.User | false | null | Promise<void | E
 /** `(tokens, profile, done)`: call `done`, or return the user (or a promise of it). */
 export type VerifyFunction = (tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback) => VerifyReturn;
 
-/** `(req, tokens, profile, done)`, with `passReqToCallback: true`. */
-export type VerifyFunctionWithRequest<Req extends GenAuthRequest = GenAuthRequest> = (
-  req: Req,
-  tokens: TokenSet,
-  profile: GenAuthProfile,
-  done: VerifyCallback,
-) => VerifyReturn;
+/**
+ * `(req, tokens, profile, done)`, with `passReqToCallback: true`. Declared as a method type so that an
+ * app may annotate `req` with its framework's request type (`express.Request`) even on a subclass
+ * (`class X extends defineStrategy(p) {}`), which cannot carry the constructor's type parameter.
+ */
+export type VerifyFunctionWithRequest<Req extends GenAuthRequest = GenAuthRequest> = {
+  bivarianceHack(req: Req, tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback): VerifyReturn;
+}['bivarianceHack'];
 
 /** The constructor of a provider strategy, overloaded on `passReqToCallback`; verify is the last argument. */
 export interface GenAuthStrategyConstructor<Field extends string = string> {

@@ -1,10 +1,7 @@
 import type { z } from 'zod';
 
-/** Common misspellings of option names, with the spelling GenAuth expects. */
-const SPELLING_HINTS: Readonly<Record<string, string>> = {
-  extIdpConnIdentifier: 'extIdpConnidentifier',
-  extIdpConnectionIdentifier: 'extIdpConnidentifier',
-  identifier: 'extIdpConnidentifier',
+/** Common misspellings of client option names. */
+export const CLIENT_SPELLING_HINTS: Readonly<Record<string, string>> = {
   secret: 'appSecret',
   clientSecret: 'appSecret',
   clientId: 'appId',
@@ -14,19 +11,30 @@ const SPELLING_HINTS: Readonly<Record<string, string>> = {
   timeout: 'timeoutMs',
 };
 
+/** Common misspellings of strategy option names (a strategy also takes the client options inline). */
+export const STRATEGY_SPELLING_HINTS: Readonly<Record<string, string>> = {
+  ...CLIENT_SPELLING_HINTS,
+  extIdpConnIdentifier: 'extIdpConnidentifier',
+  extIdpConnectionIdentifier: 'extIdpConnidentifier',
+  identifier: 'extIdpConnidentifier',
+};
+
 /** Dotted path of a zod issue (`idToken.issuer`, `wxLoginInfo.code`). */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === 'number' ? `[${key}]` : String(key))).join('.').replace(/\.\[/g, '[');
 }
 
 /** Turns zod issues into one readable line per bad path, never echoing the offending values. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): string[] {
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  hints: Readonly<Record<string, string>> = CLIENT_SPELLING_HINTS,
+): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
-    const at = prefix + issuePath(issue.path);
+    const at = issuePath(issue.path);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const hint = SPELLING_HINTS[key];
+        const hint = hints[key];
         const name = at ? `${at}.${key}` : key;
         lines.push(hint ? `${name}: unknown option; did you mean '${hint}'?` : `${name}: unknown option`);
       }

@@ -81,5 +81,5 @@ async function signInOptionsFor(
   const fromRequest = settings.optionsFor ? await settings.optionsFor(req) : undefined;
   if (Object.keys(fromRoute).length === 0 && !fromRequest) return settings.signInOptions;
   const merged = { ...settings.signInOptions, ...fromRoute, ...pickSignInOptions(fromRequest) };
-  return checkSignInOptions(merged, `the ${settings.name} strategy's options(req)`);
+  return checkSignInOptions(merged, `the ${settings.name} strategy's per-request options (authenticate options or options(req))`);
 }

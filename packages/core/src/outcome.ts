@@ -46,18 +46,32 @@ export function outcomeOfError(error: unknown): LoginOutcome {
   return { type: 'error', error };
 }
 
-const failures = new WeakMap<object, GenAuthFailure | object>();
+const failures = new WeakMap<object, GenAuthFailure>();
+
+function asFailure(challenge: GenAuthFailure | object, status: number): GenAuthFailure {
+  const given = challenge as Partial<GenAuthFailure> & Record<string, unknown>;
+  if (typeof given.code === 'string' && typeof given.status === 'number' && typeof given.message === 'string') {
+    return challenge as GenAuthFailure;
+  }
+  // The app's verify refused with its own info: keep it, and add what an error handler needs.
+  return {
+    ...given,
+    message: typeof given.message === 'string' ? given.message : 'Sign-in refused by the application',
+    code: 'GENAUTH_VERIFY_REFUSED',
+    status,
+  };
+}
 
 /** Remembers why a request failed, for apps that use `failWithError` (Passport drops the challenge there). */
-export function rememberFailure(req: object, challenge: GenAuthFailure | object): void {
-  failures.set(req, challenge);
+export function rememberFailure(req: object, challenge: GenAuthFailure | object, status: number): void {
+  failures.set(req, asFailure(challenge, status));
 }
 
 /**
  * Why passport-genauth failed this request, if it did: the message, code, status and GenAuth's
- * `apiCode`/`requestId`. Use it in the error handler of a route authenticated with `failWithError: true`.
+ * `apiCode`/`requestId` (for a refusal by the app's verify, its info plus code `GENAUTH_VERIFY_REFUSED`).
+ * Use it in the error handler of a route authenticated with `failWithError: true`.
  */
 export function getAuthFailure(req: object): GenAuthFailure | undefined {
-  const failure = failures.get(req);
-  return failure && 'code' in failure && 'status' in failure ? (failure as GenAuthFailure) : undefined;
+  return failures.get(req);
 }

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { GenAuthClient } from './client';
-import { CLIENT_OPTION_KEYS, type GenAuthClientOptions } from './client-options';
+import { CLIENT_OPTION_KEYS, resolveClientOptions, type GenAuthClientOptions } from './client-options';
 import { ConfigurationError } from './errors';
-import { describeIssues } from './format-issues';
+import { STRATEGY_SPELLING_HINTS, describeIssues } from './format-issues';
 import type { Provider } from './provider';
 import type { GenAuthRequest } from './request';
 import { checkSignInOptions, pickSignInOptions } from './sign-in-options';
 import type { GenAuthSignIn, GenAuthSignInOptions, SignInByMobileRequest } from './types';
+
+/** A callback on the request; a method type, so `req` may be annotated with the framework's own request type. */
+export type RequestCallback<Req extends GenAuthRequest, Result> = { bivarianceHack(req: Req): Result }['bivarianceHack'];
 
 /** What a strategy needs from a client: anything with `signInByMobile` (a `GenAuthClient`, or a test double). */
 export interface SignInClient {
@@ -21,11 +24,11 @@ export interface GenAuthStrategyCommonOptions<Field extends string = string, Req
   /** Strategy name for `passport.authenticate(name)`; default `genauth-<connection>`. */
   name?: string;
   /** Per-request GenAuth options decided by the server (scope, context, tenantId, customData). */
-  options?: (req: Req) => GenAuthSignInOptions | Promise<GenAuthSignInOptions>;
+  options?: RequestCallback<Req, GenAuthSignInOptions | Promise<GenAuthSignInOptions>>;
   /** Read a field under another request name, e.g. `{ code: 'authCode' }`. */
   fields?: Partial<Record<Field, string>>;
   /** Replace extraction entirely: return the credential fields for this request. */
-  credentials?: (req: Req) => unknown;
+  credentials?: RequestCallback<Req, unknown>;
 }
 
 /** Reach GenAuth through a shared client (one pool and one JWKS cache for many strategies). */
@@ -92,39 +95,47 @@ function strategySchema(provider: Provider) {
   });
 }
 
+/** Problems of a validation step, collected instead of thrown so every problem is reported at once. */
+function collect(step: () => void): string[] {
+  try {
+    step();
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigurationError) return [...error.issues];
+    throw error;
+  }
+}
+
 /** Validates strategy options once; throws `ConfigurationError` listing every problem. */
 export function resolveStrategySettings(provider: Provider, input: unknown, verify: unknown): StrategySettings {
   const where = `${provider.strategyName} strategy`;
   const parsed = strategySchema(provider).safeParse(input);
-  const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+  const problems = parsed.success ? [] : describeIssues(parsed.error.issues, STRATEGY_SPELLING_HINTS);
   if (typeof verify !== 'function') problems.push('verify: the last constructor argument must be a function (tokens, profile, done) => …');
   const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const inline = Object.fromEntries(CLIENT_OPTION_KEYS.filter((key) => given[key] !== undefined).map((key) => [key, given[key]]));
-  let client = given.client as SignInClient | undefined;
-  if (client && Object.keys(inline).length > 0) {
+  const shared = given.client as SignInClient | undefined;
+  if (shared && Object.keys(inline).length > 0) {
     problems.push(`pass either client or inline client settings (${Object.keys(inline).join(', ')}), not both`);
-  } else if (!client && Object.keys(inline).length === 0) {
+  } else if (!shared && Object.keys(inline).length === 0) {
     problems.push('client: required: pass a shared GenAuthClient as client, or appHost, appId (and appSecret) inline');
-  } else if (!client) {
-    // Build the inline client now so that its problems are listed together with the strategy's own.
-    try {
-      client = new GenAuthClient(inline as unknown as GenAuthClientOptions);
-    } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      problems.push(...error.issues);
-    }
+  } else if (!shared) {
+    problems.push(...collect(() => resolveClientOptions(inline)));
   }
-  if (!parsed.success || problems.length > 0 || !client) {
+  const signInOptions = pickSignInOptions(given);
+  problems.push(...collect(() => checkSignInOptions(signInOptions, where)));
+  if (!parsed.success || problems.length > 0) {
     throw new ConfigurationError(`Invalid ${where} options:\n  - ${problems.join('\n  - ')}`, problems);
   }
   const options = parsed.data as Record<string, unknown>;
   return {
     provider,
-    client,
+    // The inline client is built only once everything is valid, so a refused strategy leaves no pool behind.
+    client: shared ?? new GenAuthClient(inline as unknown as GenAuthClientOptions),
     name: (options.name as string | undefined) ?? provider.strategyName,
     extIdpConnidentifier: options.extIdpConnidentifier as string,
     passReqToCallback: options.passReqToCallback === true,
-    signInOptions: checkSignInOptions(pickSignInOptions(options), where),
+    signInOptions,
     optionsFor: options.options as StrategySettings['optionsFor'],
     credentialsFor: options.credentials as StrategySettings['credentialsFor'],
     renames: (options.fields as Record<string, string> | undefined) ?? {},

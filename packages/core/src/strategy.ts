@@ -3,7 +3,7 @@ import { runLogin, type GenAuthAuthenticateOptions } from './login';
 import { rememberFailure, type LoginOutcome } from './outcome';
 import type { Provider } from './provider';
 import type { GenAuthRequest } from './request';
-import { resolveStrategySettings, type StrategySettings } from './strategy-options';
+import { resolveStrategySettings, type SignInClient, type StrategySettings } from './strategy-options';
 
 const SETTINGS = Symbol.for('passport-genauth.strategy-settings');
 const VERIFY = Symbol.for('passport-genauth.strategy-verify');
@@ -31,6 +31,11 @@ export class GenAuthStrategy extends passportStrategy.Strategy {
   /** The GenAuth connection this strategy signs in with, e.g. `wechat`. */
   get connection(): string {
     return this[SETTINGS].provider.connection;
+  }
+
+  /** The client this strategy signs in through (call `close()` on a `GenAuthClient` at shutdown). */
+  get client(): SignInClient {
+    return this[SETTINGS].client;
   }
 
   /** The provider definition behind this strategy. */
@@ -64,7 +69,7 @@ export function applyOutcome(strategy: passportStrategy.Strategy, req: GenAuthRe
       strategy.success(outcome.user, outcome.info);
       return;
     case 'fail':
-      rememberFailure(req, outcome.challenge);
+      rememberFailure(req, outcome.challenge, outcome.status);
       strategy.fail(outcome.challenge, outcome.status);
       return;
     case 'error':
