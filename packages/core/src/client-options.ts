@@ -96,9 +96,13 @@ const clientOptionsSchema = z
     lang: z.string().min(1).optional(),
   })
   .superRefine((options, ctx) => {
-    checkHost(options.appHost, options.allowInsecureHttp === true, (message) =>
-      ctx.addIssue({ code: 'custom', path: ['appHost'], message }),
-    );
+    const allowInsecure = options.allowInsecureHttp === true;
+    checkHost(options.appHost, allowInsecure, (message) => ctx.addIssue({ code: 'custom', path: ['appHost'], message }));
+    const jwksUri = options.idToken?.jwksUri;
+    // superRefine also runs when jwksUri already failed its URL check: parse it only if it can be parsed.
+    if (jwksUri !== undefined && URL.canParse(jwksUri)) {
+      checkTransport(new URL(jwksUri), allowInsecure, (message) => ctx.addIssue({ code: 'custom', path: ['idToken', 'jwksUri'], message }));
+    }
     const method = options.tokenEndpointAuthMethod;
     if ((method === 'client_secret_post' || method === 'client_secret_basic') && !options.appSecret) {
       ctx.addIssue({
@@ -109,18 +113,21 @@ const clientOptionsSchema = z
     }
   });
 
-function checkHost(appHost: string, allowInsecure: boolean, report: (message: string) => void): void {
-  let url: URL;
-  try {
-    url = new URL(appHost);
-  } catch {
-    report('must be an absolute URL such as https://my-app.genauth.ai');
-    return;
-  }
+/** https everywhere but loopback: the JWKS is trusted as much as GenAuth itself, so it follows the same rule. */
+function checkTransport(url: URL, allowInsecure: boolean, report: (message: string) => void): void {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') report('must use https://');
   else if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !allowInsecure) {
     report('must use https:// (plain http is allowed for loopback only; set allowInsecureHttp: true to override)');
   }
+}
+
+function checkHost(appHost: string, allowInsecure: boolean, report: (message: string) => void): void {
+  if (!URL.canParse(appHost)) {
+    report('must be an absolute URL such as https://my-app.genauth.ai');
+    return;
+  }
+  const url = new URL(appHost);
+  checkTransport(url, allowInsecure, report);
   if (url.search || url.hash) report('must not carry a query string or fragment');
   if (url.username || url.password) report('must not carry credentials');
 }

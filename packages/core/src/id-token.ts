@@ -50,7 +50,11 @@ export class IdTokenVerifier {
     if (claims.iat > Math.floor(Date.now() / 1000) + this.#options.clockToleranceSec) {
       throw new IdTokenError('id_token "iat" claim timestamp check failed (it should be in the past)');
     }
-    return claims;
+    // OIDC Core 3.1.3.7: with several audiences, the token must have been issued to us (`azp`).
+    if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims.azp !== this.#options.audience) {
+      throw new IdTokenError('id_token has several audiences but its "azp" claim is not this application');
+    }
+    return checkSubject(claims);
   }
 
   #algorithmOf(idToken: string): 'HS256' | 'RS256' {
@@ -76,9 +80,14 @@ export class IdTokenVerifier {
     } catch (error) {
       throw new IdTokenError('id_token is not a valid JWT', error);
     }
-    if (typeof claims.sub !== 'string') throw new IdTokenError('id_token has no sub claim');
-    return claims as IdTokenClaims;
+    return checkSubject(claims as IdTokenClaims);
   }
+}
+
+/** The user id everything downstream keys on: it must be a real string, never a number or `""`. */
+function checkSubject(claims: IdTokenClaims): IdTokenClaims {
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw new IdTokenError('id_token "sub" claim must be a non-empty string');
+  return claims;
 }
 
 const JOSE_MESSAGES: Readonly<Record<string, string>> = {

@@ -65,11 +65,19 @@ async function readCredentials(settings: StrategySettings, req: GenAuthRequest):
 function credentialsError(settings: StrategySettings, issues: readonly z.core.$ZodIssue[], req: GenAuthRequest): CredentialsError {
   const { lines, fields } = describeCredentialIssues(issues, settings.renames);
   let message = `Invalid ${settings.provider.title ?? settings.provider.connection} credentials: ${lines.join('; ')}`;
-  if (req.body === undefined && !settings.credentialsFor) {
-    message +=
-      '. The request has no parsed body (req.body is undefined): mount a body parser such as express.json() before passport.authenticate(), or send the fields in the query string';
-  }
+  if (!settings.credentialsFor) message += missingBodyHint(req, 'the fields in the query string');
   return new CredentialsError(message, fields);
+}
+
+/**
+ * Said when a credential is missing although the request carried a body that nothing parsed: the usual
+ * cause (no body parser, or none for that content type) and its fix. Empty when it does not apply.
+ */
+export function missingBodyHint(req: GenAuthRequest, alternative: string): string {
+  const length = req.headers['content-length'];
+  const carriedBody = (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+  if (req.body !== undefined || !carriedBody) return '';
+  return `. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate(), or send ${alternative}`;
 }
 
 async function signInOptionsFor(

@@ -1,6 +1,6 @@
 import passportStrategy from 'passport-strategy';
 import { ConfigurationError, CredentialsError } from './errors';
-import type { GenAuthAuthenticateOptions } from './login';
+import { missingBodyHint, type GenAuthAuthenticateOptions } from './login';
 import { outcomeOfError } from './outcome';
 import type { GenAuthRequest } from './request';
 import { applyOutcome, GenAuthStrategy } from './strategy';
@@ -67,10 +67,11 @@ export class GenAuthMobileStrategy extends passportStrategy.Strategy {
     const strategy = typeof connection === 'string' ? this.routes.get(connection) : undefined;
     if (!strategy) {
       const accepted = this.connections.join(', ');
-      const message =
+      let message =
         connection === undefined || connection === ''
           ? `${this.connectionField} is required: one of ${accepted}`
           : `${this.connectionField} must be one of ${accepted}`;
+      if (connection === undefined) message += missingBodyHint(req, `${this.connectionField} in the query string or the x-genauth-connection header`);
       applyOutcome(this, req, outcomeOfError(new CredentialsError(`Invalid mobile sign-in request: ${message}`, [this.connectionField])));
       return;
     }

@@ -300,9 +300,24 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('GENAUTH_INVALID_CREDENTIALS');
       expect(res.body.message).toBe(
-        'Invalid Test code credentials: code is required. The request has no parsed body (req.body is undefined): mount a body parser such as express.json() before passport.authenticate(), or send the fields in the query string',
+        'Invalid Test code credentials: code is required. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate(), or send the fields in the query string',
       );
       expect(mock.requests).toHaveLength(0);
+    });
+
+    it('does not blame the body parser when the request carried no body at all', async () => {
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } })).post('/login');
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe('Invalid Test code credentials: code is required');
+    });
+
+    it('names the body parser when express.json() skipped a body of another content type', async () => {
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login')
+        .set('content-type', 'text/plain')
+        .send('code=c');
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain('The request has a body but nothing parsed it');
     });
 
     it('reads the credential from the query string', async () => {

@@ -1,4 +1,5 @@
 import { getAuthFailure, isGenAuthError, type GenAuthStrategy } from '@passport-genauth/core';
+import { STATUS_CODES } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { Passport } from 'passport';
 
@@ -28,7 +29,9 @@ export const jsonErrors: ErrorRequestHandler = (error: unknown, req, res, _next)
     res.status(failure.status).json(failure);
     return;
   }
-  const status = isGenAuthError(error) && error.status ? error.status : 500;
-  const body = isGenAuthError(error) ? error.toJSON() : { message: 'Internal Server Error' };
+  // Body-parser errors (bad JSON, 413) carry their own 4xx status; anything else unknown is a 500.
+  const declared = (error as { status?: unknown } | null)?.status;
+  const status = typeof declared === 'number' && declared >= 400 && declared <= 599 ? declared : 500;
+  const body = isGenAuthError(error) ? error.toJSON() : { message: STATUS_CODES[status] ?? 'Error' };
   res.status(status).json(body);
 };

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PassportModule } from '@nestjs/passport';
+import { AppleAuthStrategy } from './apple-auth.strategy';
+import { AuthController } from './auth.controller';
+import { GENAUTH_OPTIONS, type GenAuthModuleOptions } from './genauth-options';
+import { WechatAuthStrategy } from './wechat-auth.strategy';
+
+/** Largest JSON body a login accepts. */
+export const BODY_LIMIT = '64kb';
+
+/** The login routes and their strategies, sharing one GenAuth client. */
+@Module({})
+export class AuthModule {
+  /** `AuthModule.forRoot({ client, identitySources? })`. */
+  static forRoot(options: GenAuthModuleOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [PassportModule.register({ session: false })],
+      controllers: [AuthController],
+      providers: [{ provide: GENAUTH_OPTIONS, useValue: options }, WechatAuthStrategy, AppleAuthStrategy],
+    };
+  }
+}
+
+/** Applies the app-wide settings (create the app with `{ bodyParser: false }`): a JSON body parser capped at 64 kB. */
+export function configureApp(app: INestApplication): void {
+  (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT });
+}
