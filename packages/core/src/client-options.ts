@@ -16,7 +16,12 @@ export interface IdTokenSettings {
   clockToleranceSec?: number;
   /** Timeout of one JWKS fetch in milliseconds (default 5000). */
   jwksTimeoutMs?: number;
-  /** Least time between two JWKS refetches triggered by an unknown `kid` (default 30000 ms). */
+  /**
+   * Least time between two JWKS refetches triggered by an unknown `kid` (default 1000 ms). The id_token
+   * comes from GenAuth's own answer to our request, never from the mobile app, so a `kid` cannot be
+   * forged by a client; a long cooldown only fails every login after a key rotation that happens
+   * within it of the previous fetch.
+   */
   jwksCooldownMs?: number;
 }
 
@@ -156,7 +161,7 @@ export function resolveClientOptions(input: unknown, context = 'GenAuthClient'):
       jwksUri: options.idToken?.jwksUri ?? `${appHost}/oidc/.well-known/jwks.json`,
       clockToleranceSec: options.idToken?.clockToleranceSec ?? 30,
       jwksTimeoutMs: options.idToken?.jwksTimeoutMs ?? 5_000,
-      jwksCooldownMs: options.idToken?.jwksCooldownMs ?? 30_000,
+      jwksCooldownMs: options.idToken?.jwksCooldownMs ?? 1_000,
     },
   };
 }

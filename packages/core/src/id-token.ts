@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWSHeaderParameters, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { IdTokenError, isGenAuthError } from './errors';
 import type { JwksCache } from './jwks-cache';
 import type { IdTokenClaims } from './types';
@@ -22,26 +22,34 @@ export interface IdTokenVerifierOptions {
 export class IdTokenVerifier {
   readonly #options: IdTokenVerifierOptions;
 
+  /** jwtVerify's checks, built once per algorithm (each pins exactly one `alg`). */
+  readonly #hs256Checks: JWTVerifyOptions;
+  readonly #rs256Checks: JWTVerifyOptions;
+
   constructor(options: IdTokenVerifierOptions) {
     this.#options = options;
+    const checks = (alg: 'HS256' | 'RS256'): JWTVerifyOptions => ({
+      issuer: options.issuer,
+      audience: options.audience,
+      clockTolerance: options.clockToleranceSec,
+      requiredClaims: ['sub', 'iat', 'exp'],
+      algorithms: [alg],
+    });
+    this.#hs256Checks = checks('HS256');
+    this.#rs256Checks = checks('RS256');
   }
 
   /** Returns the claims of a valid id_token; throws `IdTokenError` (or a transport error while fetching keys). */
   async verify(idToken: string): Promise<IdTokenClaims> {
     if (!this.#options.verify) return this.#decodeOnly(idToken);
-    const alg = this.#algorithmOf(idToken);
-    const checks = {
-      issuer: this.#options.issuer,
-      audience: this.#options.audience,
-      clockTolerance: this.#options.clockToleranceSec,
-      requiredClaims: ['sub', 'iat', 'exp'],
-      algorithms: [alg],
-    };
+    const header = this.#headerOf(idToken);
+    const alg = header.alg;
     let claims: IdTokenClaims;
     try {
-      const { payload } = alg === 'HS256'
-        ? await jwtVerify(idToken, this.#secretFor(), checks)
-        : await jwtVerify(idToken, this.#options.jwks.getKey, checks);
+      // The key is resolved here, from the header decoded above, rather than by jose through a key
+      // getter: a known kid is then one Map lookup (see JwksCache.keyFor).
+      const key = alg === 'HS256' ? this.#secretFor() : await this.#options.jwks.keyFor(header);
+      const { payload } = await jwtVerify(idToken, key, alg === 'HS256' ? this.#hs256Checks : this.#rs256Checks);
       claims = payload as IdTokenClaims;
     } catch (error) {
       throw isGenAuthError(error) ? error : describeJoseError(error);
@@ -57,14 +65,15 @@ export class IdTokenVerifier {
     return checkSubject(claims);
   }
 
-  #algorithmOf(idToken: string): 'HS256' | 'RS256' {
-    let alg: unknown;
+  #headerOf(idToken: string): JWSHeaderParameters & { alg: 'HS256' | 'RS256' } {
+    let header: JWSHeaderParameters;
     try {
-      alg = decodeProtectedHeader(idToken).alg;
+      header = decodeProtectedHeader(idToken) as JWSHeaderParameters;
     } catch (error) {
       throw new IdTokenError('id_token is not a valid JWT', error);
     }
-    if (alg === 'HS256' || alg === 'RS256') return alg;
+    const alg: unknown = header.alg;
+    if (alg === 'HS256' || alg === 'RS256') return header as JWSHeaderParameters & { alg: 'HS256' | 'RS256' };
     throw new IdTokenError(`id_token algorithm ${JSON.stringify(alg)} is not accepted (only HS256 with the app secret or RS256 via JWKS)`);
   }
 

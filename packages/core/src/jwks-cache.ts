@@ -23,9 +23,26 @@ export class JwksCache {
   #keys: LocalKeySet | undefined;
   #fetchedAt = Number.NEGATIVE_INFINITY;
   #inflight: Promise<LocalKeySet> | undefined;
+  readonly #resolved = new Map<string, KeyLike | Uint8Array>();
 
   constructor(options: JwksCacheOptions) {
     this.#options = options;
+  }
+
+  /**
+   * The key for a JWS header, remembered per (`alg`, `kid`) until the set is fetched again, so a
+   * login with a known key costs one Map lookup instead of jose's JWKS search. Only keys the current
+   * set resolved are remembered: an unknown or forged `kid` is never cached.
+   */
+  async keyFor(header: JWSHeaderParameters): Promise<KeyLike | Uint8Array> {
+    const id = `${header.alg}\u0000${header.kid ?? ''}`;
+    const known = this.#resolved.get(id);
+    if (known !== undefined) return known;
+    const set = this.#keys;
+    const key = await this.getKey(header, undefined);
+    // A refresh while we waited replaced the set: do not remember a key from the old one.
+    if (set !== undefined && set === this.#keys) this.#resolved.set(id, key);
+    return key;
   }
 
   /** Resolves the key for a JWS header; the shape jose's `jwtVerify` accepts as a key getter. */
@@ -58,6 +75,7 @@ export class JwksCache {
     });
     const keySet = parseKeySet(response.status, response.text);
     this.#keys = createLocalJWKSet(keySet);
+    this.#resolved.clear();
     this.#fetchedAt = Date.now();
     return this.#keys;
   }

@@ -24,7 +24,11 @@ export interface ExchangeOptions {
  * `HttpError`s (502 / 504 / 499); a body over the cap becomes an `InvalidResponseError`.
  */
 export async function exchange(url: string, options: ExchangeOptions): Promise<RawResponse> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
+  // One timer per exchange, cleared as soon as it is over. (AbortSignal.timeout() would leave every
+  // finished request's timer, WeakRef and finalization record alive for the full timeoutMs.)
+  const controller = new AbortController();
+  const deadline = controller.signal;
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   try {
     const response = await request(url, {
@@ -40,6 +44,8 @@ export async function exchange(url: string, options: ExchangeOptions): Promise<R
   } catch (error) {
     if (error instanceof InvalidResponseError) throw error;
     throw transportFailure(error, deadline, options);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -59,6 +65,9 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: numbe
     body.destroy();
     throw tooLarge(maxBytes);
   }
+  // A declared length within the cap bounds the body (undici refuses a body longer than its
+  // content-length), so undici's own reader can take it in one piece, without an async iterator.
+  if (declared && Number(declared) <= maxBytes) return body.text();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
