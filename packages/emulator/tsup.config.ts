@@ -1,21 +1,8 @@
 import { defineConfig } from 'tsup';
+import library from '../../tsup.config';
 
 export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'node20',
-  },
-  {
-    // The CLI is only ever run as a binary: one CommonJS file, its shebang kept from the source.
-    entry: ['src/cli.ts'],
-    format: ['cjs'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-  },
+  library,
+  // The CLI is only ever run as a binary (through bin/genauth-emulator.cjs): one CommonJS file.
+  { ...library, entry: ['src/cli.ts'], format: ['cjs'], dts: false, clean: false },
 ]);

@@ -1,19 +1,11 @@
-import { getAuthFailure, isGenAuthError } from '@passport-genauth/core';
+import { getAuthFailure, isGenAuthError, toErrorBody, type GenAuthErrorBody } from '@passport-genauth/core';
 
-/** The JSON every failed request is answered with. */
-export interface ErrorBody {
-  readonly message: string;
-  /** A stable code: `GENAUTH_*` from passport-genauth, else `INVALID_JSON`, `PAYLOAD_TOO_LARGE`, `NOT_FOUND`, `UNAUTHORIZED`, `INTERNAL_ERROR`. */
-  readonly code: string;
-  /** The HTTP status of the answer. */
-  readonly status: number;
-  /** GenAuth's business error code, when GenAuth gave one (e.g. 2005: user locked). */
-  readonly apiCode?: number;
-  /** GenAuth's request id: quote it to GenAuth support. */
-  readonly requestId?: string;
-  /** For a 400 from passport-genauth: the request fields that were missing or malformed. */
-  readonly fields?: readonly string[];
-}
+/**
+ * The JSON every failed request is answered with: passport-genauth's `GenAuthErrorBody`, whose `code`
+ * is a `GENAUTH_*` code or, for other failures, `INVALID_JSON`, `PAYLOAD_TOO_LARGE`, `NOT_FOUND`,
+ * `UNAUTHORIZED`, `INTERNAL_ERROR`.
+ */
+export type ErrorBody = GenAuthErrorBody;
 
 interface HttpishError {
   readonly status?: unknown;
@@ -30,14 +22,6 @@ const BODY_PARSER_CODES: Readonly<Record<string, string>> = {
   'charset.unsupported': 'UNSUPPORTED_CHARSET',
 };
 
-function withGenAuthIds(body: ErrorBody, ids: { apiCode?: number | undefined; requestId?: string | undefined }): ErrorBody {
-  return {
-    ...body,
-    ...(ids.apiCode !== undefined ? { apiCode: ids.apiCode } : {}),
-    ...(ids.requestId !== undefined ? { requestId: ids.requestId } : {}),
-  };
-}
-
 /**
  * What to answer for an error that reached the app's error handler: the failure passport-genauth
  * recorded for the request (`failWithError` routes), a passport-genauth error with its status and
@@ -45,13 +29,8 @@ function withGenAuthIds(body: ErrorBody, ids: { apiCode?: number | undefined; re
  */
 export function errorBody(error: unknown, req: object): ErrorBody {
   const failure = getAuthFailure(req);
-  if (failure) {
-    const body = withGenAuthIds({ message: failure.message, code: failure.code, status: failure.status }, failure);
-    return failure.fields && failure.fields.length > 0 ? { ...body, fields: failure.fields } : body;
-  }
-  if (isGenAuthError(error)) {
-    return withGenAuthIds({ message: error.message, code: error.code, status: error.status ?? 500 }, error);
-  }
+  if (failure) return toErrorBody(failure);
+  if (isGenAuthError(error)) return toErrorBody(error);
   const http = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;
   const status = typeof http.status === 'number' ? http.status : 500;
   if (typeof http.type === 'string' && http.expose === true && status >= 400 && status < 500) {

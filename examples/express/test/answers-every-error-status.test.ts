@@ -58,10 +58,10 @@ describe('400: the request is wrong, GenAuth is never called', () => {
 
 describe("401: GenAuth rejected the user's login", () => {
   it.each([
-    ['an invalid code', 'invalid-code-1', undefined, 'is invalid'],
-    ['a locked user', 'locked-code-1', 2005, 'locked'],
-    ['a user who must complete MFA', 'mfa-code-1', 1636, 'Multi-factor'],
-  ])("answers 401 with GenAuth's message, apiCode and requestId for %s", async (_what, code, apiCode, message) => {
+    ['an invalid code', 'invalid-code-1', undefined, 602, 'is invalid'],
+    ['a locked user', 'locked-code-1', 2005, 403, 'locked'],
+    ['a user who must complete MFA', 'mfa-code-1', 1636, 400, 'Multi-factor'],
+  ])("answers 401 with GenAuth's message, apiCode, statusCode and requestId for %s", async (_what, code, apiCode, genauthStatusCode, message) => {
     const res = await request(app).post('/auth/wechat').send({ code });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({
@@ -69,6 +69,7 @@ describe("401: GenAuth rejected the user's login", () => {
       status: 401,
       message: expect.stringContaining(message),
       requestId: genauth.emulator.requests.at(-1)?.requestId,
+      genauthStatusCode,
       ...(apiCode === undefined ? {} : { apiCode }),
     });
   });

@@ -1,29 +1,9 @@
 import { HttpException, mixin, type ExecutionContext, type Type } from '@nestjs/common';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
-import { isGenAuthError } from '@passport-genauth/core';
+import { isGenAuthError, toErrorBody, type GenAuthErrorBody, type GenAuthFailure } from '@passport-genauth/core';
 
 /** The JSON body of a failed login, as the Express example answers it. */
-export interface LoginErrorBody {
-  readonly message: string;
-  readonly code: string;
-  readonly status: number;
-  readonly apiCode?: number;
-  readonly requestId?: string;
-  readonly fields?: readonly string[];
-}
-
-type Loose = Readonly<Record<string, unknown>>;
-
-function bodyOf(source: Loose, status: number): LoginErrorBody {
-  return {
-    message: String(source.message),
-    code: String(source.code),
-    status,
-    ...(typeof source.apiCode === 'number' ? { apiCode: source.apiCode } : {}),
-    ...(typeof source.requestId === 'string' ? { requestId: source.requestId } : {}),
-    ...(Array.isArray(source.fields) && source.fields.length > 0 ? { fields: source.fields as string[] } : {}),
-  };
-}
+export type LoginErrorBody = GenAuthErrorBody;
 
 /**
  * Turns what Passport reported into the HTTP exception Nest answers with: a passport-genauth error
@@ -32,14 +12,11 @@ function bodyOf(source: Loose, status: number): LoginErrorBody {
  */
 export function loginException(err: unknown, info: unknown, status: unknown): HttpException {
   if (err instanceof HttpException) return err;
-  if (isGenAuthError(err)) {
-    const code = err.status ?? 500;
-    return new HttpException(bodyOf(err as unknown as Loose, code), code);
-  }
+  if (isGenAuthError(err)) return new HttpException(toErrorBody(err), err.status ?? 500);
   if (err) return new HttpException({ message: 'Internal Server Error', code: 'INTERNAL_ERROR', status: 500 }, 500);
-  const challenge = (typeof info === 'object' && info !== null ? info : {}) as Loose;
-  if (typeof challenge.code === 'string' && typeof challenge.status === 'number') {
-    return new HttpException(bodyOf(challenge, challenge.status), challenge.status);
+  const challenge = (typeof info === 'object' && info !== null ? info : {}) as Partial<GenAuthFailure>;
+  if (typeof challenge.code === 'string' && typeof challenge.status === 'number' && typeof challenge.message === 'string') {
+    return new HttpException(toErrorBody(challenge as GenAuthFailure), challenge.status);
   }
   const fallback = typeof status === 'number' && status >= 400 ? status : 401;
   return new HttpException({ message: 'Unauthorized', code: 'UNAUTHORIZED', status: fallback }, fallback);

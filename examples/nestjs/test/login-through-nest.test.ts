@@ -58,6 +58,7 @@ describe('the NestJS example', () => {
       status: 401,
       message: 'User is locked',
       apiCode: 2005,
+      genauthStatusCode: 403,
       requestId: emulator.requests.at(-1)?.requestId,
     });
   });

@@ -50,6 +50,7 @@ export type {
   SignInClient,
   StrategyClientOptions,
 } from './strategy-options';
+export { toErrorBody, type GenAuthErrorBody } from './error-body';
 export { getAuthFailure, type GenAuthAuthInfo, type GenAuthFailure, type LoginOutcome } from './outcome';
 export type { VerifyCallback } from './verify';
 export type { GenAuthRequest } from './request';

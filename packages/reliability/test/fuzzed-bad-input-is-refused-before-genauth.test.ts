@@ -1,5 +1,3 @@
-import { GenAuthClient } from '@passport-genauth/core';
-import { DEMO_APP, startEmulator, type Emulator } from '@passport-genauth/emulator';
 import fc from 'fast-check';
 import {
   anyRequest,
@@ -9,50 +7,26 @@ import {
   pathOf,
   type FuzzRequest,
 } from './support/arbitraries';
-import { HttpClient, listen, type Answer, type Listening } from './support/http';
+import type { Answer } from './support/http';
 import { ALL_ROUTES, BODY_LIMIT_BYTES, MOBILE_ROUTE, routeFor, targetApp } from './support/target-app';
-import { prototypeKeys, watchUnhandledRejections, type RejectionWatch } from './support/watch-process';
+import { useHarness } from './support/harness';
+import { prototypeKeys } from './support/watch-process';
 import vm from 'node:vm';
 
 /** Runs per property: enough to hit every route many times, bounded so the file stays well under a minute. */
 const RUNS = 300;
 
-let emulator: Emulator;
-let client: GenAuthClient;
-let app: Listening;
-let http: HttpClient;
-let rejections: RejectionWatch;
 const prototypesBefore = prototypeKeys();
-
-beforeAll(async () => {
-  rejections = watchUnhandledRejections();
-  emulator = await startEmulator();
-  client = new GenAuthClient({
-    appHost: emulator.url,
-    appId: DEMO_APP.appId,
-    appSecret: DEMO_APP.appSecret,
-    tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod,
-  });
-  app = await listen(targetApp({ client }));
-  http = new HttpClient(app.url);
-});
-
-afterAll(async () => {
-  rejections.stop();
-  await http.close();
-  await client.close();
-  await app.close();
-  await emulator.close();
-});
+const target = useHarness(targetApp);
 
 const send = (request: FuzzRequest): Promise<Answer> =>
-  http.post({ path: pathOf(request), body: request.body, headers: headersOf(request) });
+  target.http.post({ path: pathOf(request), body: request.body, headers: headersOf(request) });
 
 /** What reached GenAuth while `action` ran (requests are sent one at a time). */
 async function upstreamCallsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: number }> {
-  const before = emulator.stats().received;
+  const before = target.emulator.stats().received;
   const result = await action();
-  return { result, calls: emulator.stats().received - before };
+  return { result, calls: target.emulator.stats().received - before };
 }
 
 describe('random bodies, queries and headers on all 32 routes and the single route', () => {
@@ -74,7 +48,7 @@ describe('random bodies, queries and headers on all 32 routes and the single rou
   });
 
   it('never reach GenAuth when no credential field can be valid (wrong types, over-long, pollution keys)', async () => {
-    const before = emulator.stats().received;
+    const before = target.emulator.stats().received;
     await fc.assert(
       fc.asyncProperty(invalidRequest, async (request) => {
         const answer = await send(request);
@@ -91,27 +65,27 @@ describe('random bodies, queries and headers on all 32 routes and the single rou
         ],
       },
     );
-    expect(emulator.stats().received - before).toBe(0);
+    expect(target.emulator.stats().received - before).toBe(0);
   });
 
   it('refuse over-long credential strings with 400 below the body limit and 413 above it, never calling GenAuth', async () => {
-    const before = emulator.stats().received;
+    const before = target.emulator.stats().received;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ALL_ROUTES), hugeString, fc.constantFrom('code', 'access_token', 'token', 'wxLoginInfo'), async (route, huge, field) => {
         const body = field === 'wxLoginInfo' ? JSON.stringify({ connection: 'wechat', wxLoginInfo: { code: huge } }) : JSON.stringify({ connection: 'wechat', [field]: huge });
-        const answer = await http.post({ path: route, body, headers: { 'content-type': 'application/json' } });
+        const answer = await target.http.post({ path: route, body, headers: { 'content-type': 'application/json' } });
         expect(answer.status).toBe(Buffer.byteLength(body) > BODY_LIMIT_BYTES ? 413 : 400);
       }),
       { numRuns: 100 },
     );
-    expect(emulator.stats().received - before).toBe(0);
+    expect(target.emulator.stats().received - before).toBe(0);
   });
 
   it('refuse headers larger than Node accepts with 431 before the app runs', async () => {
-    const before = emulator.stats().received;
-    const answer = await http.post({ path: routeFor('wechat'), body: '{}', headers: { 'content-type': 'application/json', code: 'x'.repeat(20_000) } });
+    const before = target.emulator.stats().received;
+    const answer = await target.http.post({ path: routeFor('wechat'), body: '{}', headers: { 'content-type': 'application/json', code: 'x'.repeat(20_000) } });
     expect(answer.status).toBe(431);
-    expect(emulator.stats().received - before).toBe(0);
+    expect(target.emulator.stats().received - before).toBe(0);
   });
 });
 
@@ -124,11 +98,11 @@ describe('after the whole run', () => {
   });
 
   it('the app still logs a valid user in', async () => {
-    const answer = await http.postJson(routeFor('apple'), emulator.mintCredential('apple', { user: 'after-fuzz' }));
+    const answer = await target.http.postJson(routeFor('apple'), target.emulator.mintCredential('apple', { user: 'after-fuzz' }));
     expect(answer.status).toBe(200);
   });
 
   it('no promise was rejected unhandled', () => {
-    expect(rejections.seen).toEqual([]);
+    expect(target.rejections.seen).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { getAuthFailure, isGenAuthError, type GenAuthStrategy } from '@passport-genauth/core';
+import { getAuthFailure, isGenAuthError, toErrorBody, type GenAuthStrategy } from '@passport-genauth/core';
 import { STATUS_CODES } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { Passport } from 'passport';
@@ -26,12 +26,12 @@ export function loginApp(strategies: readonly GenAuthStrategy[]): Express {
 export const jsonErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const failure = getAuthFailure(req);
   if (failure) {
-    res.status(failure.status).json(failure);
+    res.status(failure.status).json(toErrorBody(failure));
     return;
   }
   // Body-parser errors (bad JSON, 413) carry their own 4xx status; anything else unknown is a 500.
   const declared = (error as { status?: unknown } | null)?.status;
   const status = typeof declared === 'number' && declared >= 400 && declared <= 599 ? declared : 500;
-  const body = isGenAuthError(error) ? error.toJSON() : { message: STATUS_CODES[status] ?? 'Error' };
+  const body = isGenAuthError(error) ? toErrorBody(error) : { message: STATUS_CODES[status] ?? 'Error' };
   res.status(status).json(body);
 };
