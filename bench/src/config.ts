@@ -1,0 +1,35 @@
+/**
+ * The bench's knobs. Defaults keep `pnpm bench` well under 15 minutes on 2 cores; BENCH_QUICK=1
+ * shrinks everything for a smoke run (figures then mean little).
+ */
+const quick = process.env.BENCH_QUICK === '1';
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+export const config = {
+  quick,
+  /** Phase 1: rounds of side-by-side windows, logins per backend per window, connections per backend. */
+  cpu: { rounds: int('BENCH_CPU_ROUNDS', quick ? 2 : 12), amount: quick ? 100 : 300, connections: 8, warmup: quick ? 100 : 500 },
+  /** Phase 2: seconds per run, passes over the whole grid. */
+  throughput: {
+    durationS: int('BENCH_TP_SECONDS', quick ? 1 : 3),
+    passes: int('BENCH_TP_PASSES', quick ? 1 : 3),
+    concurrency: [1, 16, 64, 256] as const,
+  },
+  /** Phase 3: logins through (a), sampled after GC every `segment` logins. */
+  memory: { total: int('BENCH_MEMORY_LOGINS', quick ? 4_000 : 100_000), segment: quick ? 1_000 : 10_000, connections: 64 },
+  /** Phase 4: fresh processes per target. */
+  coldStart: { runs: int('BENCH_COLD_RUNS', quick ? 3 : 15) },
+  /** Phase 5: warm-cache rounds; rotations under load; single-login rotation probes. */
+  idToken: {
+    rounds: int('BENCH_IDTOKEN_ROUNDS', quick ? 2 : 10),
+    amount: quick ? 100 : 300,
+    loadRotations: quick ? 1 : 3,
+    loadAmount: quick ? 600 : 3_000,
+    probes: int('BENCH_ROTATION_PROBES', quick ? 2 : 5),
+  },
+} as const;
