@@ -10,7 +10,8 @@ export interface ExtractionPlan {
   readonly bearerField: string | undefined;
 }
 
-function own(source: unknown, key: string): unknown {
+/** `source[key]` when `source` is an object holding `key` itself; never a prototype's property. */
+export function own(source: unknown, key: string): unknown {
   if (typeof source !== 'object' || source === null) return undefined;
   return Object.prototype.hasOwnProperty.call(source, key) ? (source as Record<string, unknown>)[key] : undefined;
 }

@@ -39,24 +39,24 @@ export class JwksCache {
     const known = this.#resolved.get(id);
     if (known !== undefined) return known;
     const set = this.#keys;
-    const key = await this.getKey(header, undefined);
+    const key = await this.#lookup(header);
     // A refresh while we waited replaced the set: do not remember a key from the old one.
     if (set !== undefined && set === this.#keys) this.#resolved.set(id, key);
     return key;
   }
 
-  /** Resolves the key for a JWS header; the shape jose's `jwtVerify` accepts as a key getter. */
-  readonly getKey = async (header: JWSHeaderParameters, token: { payload: unknown; signature: unknown } | unknown): Promise<KeyLike | Uint8Array> => {
+  /** Searches the current set (fetching it first if needed), refetching once on an unknown `kid`. */
+  async #lookup(header: JWSHeaderParameters): Promise<KeyLike | Uint8Array> {
     const keys = this.#keys ?? (await this.#refresh());
     try {
-      return await keys(header, token as Parameters<LocalKeySet>[1]);
+      return await keys(header);
     } catch (error) {
       if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
       if (Date.now() - this.#fetchedAt < this.#options.cooldownMs) throw error;
       const fresh = await this.#refresh();
-      return fresh(header, token as Parameters<LocalKeySet>[1]);
+      return fresh(header);
     }
-  };
+  }
 
   #refresh(): Promise<LocalKeySet> {
     this.#inflight ??= this.#fetch().finally(() => {

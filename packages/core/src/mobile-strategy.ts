@@ -1,5 +1,6 @@
 import passportStrategy from 'passport-strategy';
 import { ConfigurationError, CredentialsError } from './errors';
+import { own } from './extract-credentials';
 import { missingBodyHint, type GenAuthAuthenticateOptions } from './login';
 import { outcomeOfError } from './outcome';
 import type { GenAuthRequest } from './request';
@@ -16,13 +17,8 @@ export interface GenAuthMobileStrategyOptions {
 }
 
 function readField(req: GenAuthRequest, name: string): unknown {
-  for (const source of [req.body, req.query]) {
-    if (typeof source === 'object' && source !== null && Object.prototype.hasOwnProperty.call(source, name)) {
-      return (source as Record<string, unknown>)[name];
-    }
-  }
   // Never the plain `connection` header: that is HTTP's hop-by-hop `Connection: keep-alive`.
-  return req.headers['x-genauth-connection'];
+  return own(req.body, name) ?? own(req.query, name) ?? req.headers['x-genauth-connection'];
 }
 
 /**
