@@ -25,6 +25,8 @@ const shared = {
     '^@passport-genauth/([a-z0-9-]+)$': join(root, 'packages/$1/src/index.ts'),
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // cookie@2 is ESM-only and Jest on Node 20 cannot require() ESM: compile it (fastify.inject, @fastify/cookie load it).
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/cookie@[^/]+/node_modules/)?cookie/)'],
 } satisfies Config;
 
 function projectsUnder(folder: string): string[] {
@@ -36,11 +38,14 @@ function projectsUnder(folder: string): string[] {
 }
 
 const config: Config = {
-  projects: [...projectsUnder('packages'), ...projectsUnder('examples')].map((rootDir) => ({
-    ...shared,
-    rootDir,
-    displayName: rootDir.slice(root.length + 1),
-  })),
+  // `scripts` holds the repository's own checks (workspace graph, package manifests) in scripts/test.
+  projects: [...projectsUnder('packages'), ...projectsUnder('examples'), ...(existsSync(join(root, 'scripts/test')) ? [join(root, 'scripts')] : [])].map(
+    (rootDir) => ({
+      ...shared,
+      rootDir,
+      displayName: rootDir.slice(root.length + 1),
+    }),
+  ),
   testTimeout: 20_000,
 };
 

@@ -8,6 +8,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { completeManifest, licenseText, seedChangelog } from './package-metadata';
+import type { PackageManifest } from './workspace';
 
 /** This repository: where core's manifest is read from. */
 const repoRoot = join(__dirname, '..');
@@ -16,7 +18,11 @@ const root = process.env.NEW_PROVIDER_ROOT ? resolve(process.env.NEW_PROVIDER_RO
 
 const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (snake: string): string => camel(snake).replace(/^[a-z]/, (c) => c.toUpperCase());
-const titled = (snake: string): string => snake.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+const titled = (snake: string): string =>
+  snake
+    .split('_')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -37,7 +43,8 @@ export const ${camel(connection)} = authorizationCodeProvider({
 export class ${pascal(connection)}Strategy extends defineStrategy(${camel(connection)}) {}
 `,
   );
-  const main = connections.length === 1 ? `\n/** Passport convention: the family's strategy. */\nexport { ${pascal(connections[0]!)}Strategy as Strategy };\n` : '';
+  const main =
+    connections.length === 1 ? `\n/** Passport convention: the family's strategy. */\nexport { ${pascal(connections[0]!)}Strategy as Strategy };\n` : '';
   return `import { authorizationCodeProvider, defineStrategy } from '@passport-genauth/core';\n\n${blocks.join('\n')}${main}`;
 }
 
@@ -61,7 +68,7 @@ function manifestFor(family: string): string {
     dependencies: { '@passport-genauth/core': 'workspace:^' },
     devDependencies: { '@passport-genauth/testing': 'workspace:^' },
   };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return `${JSON.stringify(completeManifest(manifest as PackageManifest, `packages/${family}`), null, 2)}\n`;
 }
 
 /** The README every provider package has, in the house section order; the generated text marks what to fill in. */
@@ -80,9 +87,7 @@ TODO: which ${titled(family)} SDK call gives the app its one-time authorization 
 `,
     )
     .join('\n');
-  const rows = connections
-    .map((c) => `| \`${c}\` | \`${pascal(c)}Strategy\` | \`genauth-${dashed(c)}\` | \`${camel(c)}Payload\` |`)
-    .join('\n');
+  const rows = connections.map((c) => `| \`${c}\` | \`${pascal(c)}Strategy\` | \`genauth-${dashed(c)}\` | \`${camel(c)}Payload\` |`).join('\n');
   return `# @passport-genauth/${family}
 
 Passport strategies that sign in a mobile app's ${titled(family)} users through GenAuth.
@@ -143,13 +148,16 @@ function main(args: readonly string[]): void {
   }
   console.log(`Scaffolding @passport-genauth/${family}:`);
   write(join(dir, 'package.json'), manifestFor(family));
-  write(join(dir, 'tsconfig.json'), `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['src'] }, null, 2)}\n`);
+  // Laid out as Prettier lays it out, so a generated package passes `pnpm format:check` as is.
+  write(join(dir, 'tsconfig.json'), '{\n  "extends": "../../tsconfig.base.json",\n  "compilerOptions": {\n    "noEmit": true\n  },\n  "include": ["src"]\n}\n');
   write(join(dir, 'src/index.ts'), sourceFor(family, connections));
   write(
     join(dir, `test/${family}.test.ts`),
-    `import { describeEndToEnd, describeProvider } from '@passport-genauth/testing';\nimport * as ${camel(family)} from '../src';\n\ndescribeProvider(${camel(family)});\ndescribeEndToEnd(${camel(family)});\n`,
+    `import { describeProvider } from '@passport-genauth/testing';\nimport * as ${camel(family)} from '../src';\n\ndescribeProvider(${camel(family)});\n// Once the emulator knows these connections, add describeEndToEnd(${camel(family)}) from the same kit:\n// it fails, rather than running nothing, for a connection the emulator does not know.\n`,
   );
   write(join(dir, 'README.md'), readmeFor(family, connections));
+  write(join(dir, 'LICENSE'), licenseText());
+  write(join(dir, 'CHANGELOG.md'), seedChangelog(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageManifest));
   console.log('Next: run `npx -y pnpm@10 install`, adjust the schema in src/index.ts, then `npx jest packages/' + family + '`.');
 }
 

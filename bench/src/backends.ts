@@ -1,4 +1,5 @@
 import { childScript, spawnChild, type Child } from './child.js';
+import { backendBody, bearerHeaders, type LoadOptions } from './load.js';
 
 /** A backend under test: which script, with which settings. */
 export interface BackendSpec {
@@ -6,6 +7,8 @@ export interface BackendSpec {
   readonly label: string;
   readonly script: string;
   readonly env?: Record<string, string>;
+  /** What one request is: a login (`POST /auth/wechat`, a fresh code) or an API call (`GET /api/me`, a Bearer token). */
+  readonly workload?: 'login' | 'api';
 }
 
 export const STRATEGY: BackendSpec = {
@@ -51,6 +54,42 @@ export const EXPRESS_PASSPORT_FLOOR: BackendSpec = {
   label: '(c) exchange in a minimal passport Strategy behind Express 5 + passport',
   script: 'backend-express-passport.mjs',
 };
+export const STRATEGY_BARE: BackendSpec = {
+  key: 'd',
+  label: '(d) WechatStrategy + shared GenAuthClient as `strategy.login(req)` in the bare node:http handler, id_token verified (no Express, no passport)',
+  script: 'backend-strategy-bare.mjs',
+};
+export const API_BEARER: BackendSpec = {
+  key: 'bearer',
+  label: 'genauth-bearer: GenAuthBearerStrategy + shared GenAuthClient, Express 5 + passport (RS256 via JWKS, iss, aud, exp, sub, jti, scope)',
+  script: 'api-bearer.mjs',
+  workload: 'api',
+};
+export const API_PASSPORT_JWT: BackendSpec = {
+  key: 'passport-jwt',
+  label: 'passport-jwt 4 + jwks-rsa 3 (passportJwtSecret, cached), Express 5 + passport (RS256, iss, aud, exp)',
+  script: 'api-passport-jwt.mjs',
+  workload: 'api',
+};
+export const API_FLOOR: BackendSpec = {
+  key: 'verify-floor',
+  label: 'floor: bare node:http, one synchronous crypto.verify (key cached by kid) + JSON.parse of the payload',
+  script: 'api-floor.mjs',
+  workload: 'api',
+};
+export const API_FRAMEWORK_FLOOR: BackendSpec = {
+  key: 'verify-floor+express+passport',
+  label: 'the same crypto.verify in a do-nothing passport strategy behind Express 5 + passport',
+  script: 'api-floor.mjs',
+  env: { BENCH_API_FRAMEWORK: '1' },
+  workload: 'api',
+};
+export const API_CLIENT_ONLY: BackendSpec = {
+  key: 'verifyAccessToken',
+  label: 'our GenAuthClient.verifyAccessToken alone in the bare node:http handler',
+  script: 'api-client.mjs',
+  workload: 'api',
+};
 export const CLIENT_ONLY: BackendSpec = {
   key: 'client',
   label: 'our GenAuthClient.signInByMobile (verify on) in the bare node:http handler',
@@ -78,4 +117,20 @@ export function startBackend(spec: BackendSpec, emulatorUrl: string, extra: { en
 /** The URL the load generator posts logins to. */
 export function loginUrl(backend: Child): string {
   return `http://127.0.0.1:${String(backend.info.port)}/auth/wechat`;
+}
+
+/** The URL of the API backends' protected route. */
+export function apiUrl(backend: Child): string {
+  return `http://127.0.0.1:${String(backend.info.port)}/api/me`;
+}
+
+/** What the load generator sends to a backend: a login with a fresh code, or an API call with one of `tokens`. */
+export function requestsFor(
+  spec: Pick<BackendSpec, 'workload'>,
+  backend: Child,
+  tokens: readonly string[] | undefined,
+): Pick<LoadOptions, 'url' | 'body' | 'requestHeaders'> {
+  if (spec.workload !== 'api') return { url: loginUrl(backend), body: backendBody };
+  if (!tokens) throw new Error(`${backend.name}: an API backend needs access tokens`);
+  return { url: apiUrl(backend), requestHeaders: bearerHeaders(tokens) };
 }

@@ -51,7 +51,7 @@ export async function spawnChild(name: string, script: string, options: SpawnOpt
     proc.on('message', (message: { type?: string; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
       if (message.type === 'ready') {
         clearTimeout(timer);
-        resolve(message as Record<string, unknown>);
+        resolve(message);
         return;
       }
       const waiter = message.id === undefined ? undefined : pending.get(message.id);

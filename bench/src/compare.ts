@@ -1,6 +1,6 @@
-import { loginUrl, startBackend, type BackendSpec } from './backends.js';
+import { requestsFor, startBackend, type BackendSpec } from './backends.js';
 import type { Child } from './child.js';
-import { backendBody, runLoad } from './load.js';
+import { runLoad } from './load.js';
 import { warmUp, type PerLogin, type WindowReport } from './measure.js';
 
 export interface CompareOptions {
@@ -12,10 +12,12 @@ export interface CompareOptions {
   /** Logins each backend serves before its first window. */
   readonly warmup: number;
   readonly log?: (line: string) => void;
+  /** Access tokens the API backends are called with (in turn). */
+  readonly tokens?: readonly string[];
 }
 
-async function loadAll(started: ReadonlyArray<{ child: Child }>, amount: number, connections: number) {
-  return Promise.all(started.map(({ child }) => runLoad({ url: loginUrl(child), connections, amount, body: backendBody })));
+async function loadAll(started: ReadonlyArray<{ spec: BackendSpec; child: Child }>, amount: number, connections: number, tokens: readonly string[] | undefined) {
+  return Promise.all(started.map(({ spec, child }) => runLoad({ ...requestsFor(spec, child, tokens), connections, amount })));
 }
 
 /**
@@ -36,14 +38,14 @@ export async function compareBackends(
     // One backend at a time: a first login alone (it fetches the JWKS), then the warm-up. Warming all
     // at once saturates the emulator, and a fresh backend's first JWKS fetch can then wait out its
     // 5 s timeout (see RESULTS.md, "What did not work").
-    for (const { child } of started) {
-      await warmUp(child, 1, 1);
-      await warmUp(child, options.warmup, options.connections);
+    for (const { spec, child } of started) {
+      await warmUp(child, 1, 1, requestsFor(spec, child, options.tokens));
+      await warmUp(child, options.warmup, options.connections, requestsFor(spec, child, options.tokens));
     }
     const results = new Map<string, PerLogin[]>(specs.map((spec) => [spec.key, []]));
     for (let round = 0; round < options.rounds; round += 1) {
       await Promise.all(started.map(({ child }) => child.rpc('begin')));
-      const loads = await loadAll(started, options.amount, options.connections);
+      const loads = await loadAll(started, options.amount, options.connections, options.tokens);
       const reports = await Promise.all(started.map(({ child }) => child.rpc<WindowReport>('end')));
       const line: string[] = [];
       started.forEach(({ spec }, i) => {

@@ -20,10 +20,12 @@ export const config = {
     passes: int('BENCH_TP_PASSES', quick ? 1 : 3),
     concurrency: [1, 16, 64, 256] as const,
   },
-  /** Phase 3: logins through (a), sampled after GC every `segment` logins. */
-  memory: { total: int('BENCH_MEMORY_LOGINS', quick ? 4_000 : 100_000), segment: quick ? 1_000 : 10_000, connections: 64 },
-  /** Phase 4: fresh processes per target. */
-  coldStart: { runs: int('BENCH_COLD_RUNS', quick ? 3 : 15) },
+  /** API calls: rounds of side-by-side windows, calls per backend per window, connections per backend, distinct access tokens. */
+  api: { rounds: int('BENCH_API_ROUNDS', quick ? 2 : 12), amount: quick ? 500 : 3_000, connections: 8, warmup: quick ? 500 : 3_000, tokens: 32 },
+  /** Memory: API calls through genauth-bearer, sampled after GC every `segment` calls. */
+  memory: { total: int('BENCH_MEMORY_CALLS', quick ? 10_000 : 100_000), segment: quick ? 2_000 : 10_000, connections: 64 },
+  /** Cold start: fresh processes per target. */
+  coldStart: { runs: int('BENCH_COLD_RUNS', quick ? 3 : 21) },
   /** Phase 5: warm-cache rounds; rotations under load; single-login rotation probes. */
   idToken: {
     rounds: int('BENCH_IDTOKEN_ROUNDS', quick ? 2 : 10),

@@ -22,8 +22,10 @@ export interface LoadOptions {
   readonly amount?: number;
   /** … or after this many seconds. */
   readonly durationS?: number;
-  /** Body of one login; gets a fresh one-time code each call. */
-  readonly body: (code: string) => string;
+  /** Body of one login; gets a fresh one-time code each call. Absent: a GET (an API call). */
+  readonly body?: (code: string) => string;
+  /** Headers of one request, built per request (an API call's `Authorization: Bearer`). */
+  readonly requestHeaders?: () => Record<string, string>;
   readonly timeoutS?: number;
   /** Extra request headers (the emulator-alone target needs the app id and client authentication). */
   readonly headers?: Record<string, string>;
@@ -45,18 +47,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let sent = 0;
   const result = await autocannon({
     url: options.url,
-    method: 'POST',
+    method: options.body ? 'POST' : 'GET',
     connections: options.connections,
     pipelining: 1,
     timeout: options.timeoutS ?? 30,
     ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.durationS ?? 5 }),
-    headers: { 'content-type': 'application/json', ...options.headers },
+    headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
     requests: [
       {
         setupRequest: (request) => {
           sent += 1;
           options.onRequest?.(sent);
-          return { ...request, body: options.body(freshCode()) };
+          const body = options.body;
+          const headers = options.requestHeaders ? { ...request.headers, ...options.requestHeaders() } : request.headers;
+          return body ? { ...request, headers, body: body(freshCode()) } : { ...request, headers };
         },
       },
     ],
@@ -89,3 +93,29 @@ export const signInHeaders: Record<string, string> = {
   'x-authing-app-id': 'demo-app',
   authorization: `Basic ${Buffer.from('demo-app:demo-secret').toString('base64')}`,
 };
+
+/**
+ * API calls: `GET` with `Authorization: Bearer <token>`, the tokens taken in turn (a client reuses its
+ * access token for many calls, so each token is verified many times).
+ */
+export function bearerHeaders(tokens: readonly string[]): () => Record<string, string> {
+  if (tokens.length === 0) throw new Error('no access tokens');
+  let next = 0;
+  return () => ({ authorization: `Bearer ${tokens[next++ % tokens.length]!}` });
+}
+
+/** Signs in `count` times against the emulator and returns the access tokens GenAuth issued. */
+export async function mintAccessTokens(emulatorUrl: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const response = await fetch(`${emulatorUrl}/api/v3/signin-by-mobile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signInHeaders },
+      body: signInBody(freshCode()),
+    });
+    const envelope = (await response.json()) as { statusCode?: number; data?: { access_token?: string } };
+    if (envelope.statusCode !== 200 || typeof envelope.data?.access_token !== 'string') throw new Error(`could not mint an access token: ${JSON.stringify(envelope).slice(0, 200)}`);
+    tokens.push(envelope.data.access_token);
+  }
+  return tokens;
+}

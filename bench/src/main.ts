@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: runs the five phases against a local emulator and rewrites bench/RESULTS.md.
+ * `pnpm bench`: runs the six phases against a local emulator and rewrites bench/RESULTS.md.
  * Expects the built dist of core, wechat and the emulator (the root `bench` script builds them first).
  */
 import { writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { childScript, spawnChild } from './child.js';
 import { machineInfo } from './machine.js';
+import { apiTokens, runApiPhase } from './phases/api.js';
 import { runColdStartPhase } from './phases/cold-start.js';
 import { runCpuPhase } from './phases/cpu.js';
 import { runIdTokenPhase } from './phases/id-token.js';
@@ -28,11 +29,13 @@ log(`emulator at ${emulatorUrl} (pid ${emulator.pid})`);
 
 try {
   const cpu = await runCpuPhase(emulatorUrl, log);
+  const tokens = await apiTokens(emulatorUrl);
+  const api = await runApiPhase(emulatorUrl, tokens, log);
   const throughput = await runThroughputPhase(emulatorUrl, log);
   await emulator.rpc('reset');
-  const memory = await runMemoryPhase(emulatorUrl, log);
+  const memory = await runMemoryPhase(emulatorUrl, tokens, log);
+  const coldStart = await runColdStartPhase(emulatorUrl, log);
   await emulator.rpc('reset');
-  const coldStart = await runColdStartPhase(log);
   const idToken = await runIdTokenPhase(emulator, emulatorUrl, log);
   const out = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
   writeFileSync(
@@ -42,6 +45,7 @@ try {
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
       seconds: (Date.now() - started) / 1000,
       cpu,
+      api,
       throughput,
       memory,
       coldStart,

@@ -1,5 +1,5 @@
 import type { Child } from './child.js';
-import { backendBody, runLoad, type LoadResult } from './load.js';
+import { backendBody, runLoad, type LoadOptions, type LoadResult } from './load.js';
 import { loginUrl } from './backends.js';
 
 /** What the agent inside a backend reports for one window. */
@@ -24,10 +24,15 @@ export interface PerLogin {
   readonly load: LoadResult;
 }
 
-/** Sends `amount` logins at `connections` concurrency without measuring (JIT warm-up, pools, JWKS). */
-export async function warmUp(backend: Child, amount: number, connections: number): Promise<void> {
-  const load = await runLoad({ url: loginUrl(backend), connections, amount, body: backendBody });
-  if (load.ok !== amount) throw new Error(`${backend.name}: warm-up had ${amount - load.ok} failed logins`);
+/** Sends `amount` logins (or `requests`) at `connections` concurrency without measuring (JIT warm-up, pools, JWKS). */
+export async function warmUp(
+  backend: Child,
+  amount: number,
+  connections: number,
+  requests: Pick<LoadOptions, 'url' | 'body' | 'requestHeaders'> = { url: loginUrl(backend), body: backendBody },
+): Promise<void> {
+  const load = await runLoad({ ...requests, connections, amount });
+  if (load.ok !== amount) throw new Error(`${backend.name}: warm-up had ${amount - load.ok} failed requests`);
 }
 
 /**
@@ -39,14 +44,18 @@ export async function measureWindow(
   backend: Child,
   amount: number,
   connections: number,
-  options: { readonly onRequest?: (sent: number) => void; readonly allowFailures?: boolean; readonly gcFirst?: boolean } = {},
+  options: {
+    readonly onRequest?: (sent: number) => void;
+    readonly allowFailures?: boolean;
+    readonly gcFirst?: boolean;
+    readonly requests?: Pick<LoadOptions, 'url' | 'body' | 'requestHeaders'>;
+  } = {},
 ): Promise<PerLogin & { readonly failed: number; readonly wallMs: number }> {
   await backend.rpc('begin', { gcFirst: options.gcFirst === true });
   const load = await runLoad({
-    url: loginUrl(backend),
+    ...(options.requests ?? { url: loginUrl(backend), body: backendBody }),
     connections,
     amount,
-    body: backendBody,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const report = await backend.rpc<WindowReport>('end');

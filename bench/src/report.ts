@@ -2,53 +2,132 @@ import { config } from './config.js';
 import { med, mib, num, ratio, table } from './format.js';
 import type { MachineInfo } from './machine.js';
 import type { ColdStartPhase } from './phases/cold-start.js';
-import type { CpuPhase } from './phases/cpu.js';
+import type { RatioFigure, SideBySide } from './phases/cpu.js';
 import type { IdTokenPhase } from './phases/id-token.js';
 import type { MemoryPhase } from './phases/memory.js';
 import type { ThroughputPhase } from './phases/throughput.js';
+import type { Summary } from './stats.js';
 
 export interface BenchResults {
   readonly machine: MachineInfo;
   readonly loadAverageAtEnd: readonly number[];
   readonly seconds: number;
-  readonly cpu: CpuPhase;
+  readonly cpu: SideBySide;
+  readonly api: SideBySide;
   readonly throughput: ThroughputPhase;
   readonly memory: MemoryPhase;
   readonly coldStart: ColdStartPhase;
   readonly idToken: IdTokenPhase;
 }
 
+/** "met" when the median is within the target (the range is shown beside it). */
+function verdict(value: Summary, target: number | undefined): string {
+  if (target === undefined) return '';
+  return value.median <= target ? 'met' : '**not met**';
+}
+
+function targetRow(name: string, value: Summary, target: number | undefined): string[] {
+  return [name, target === undefined ? '(reference)' : `≤ ${num(target, 2)}`, ratio(value), verdict(value, target)];
+}
+
+function targets(r: BenchResults): string {
+  const rows: string[][] = [
+    ...r.cpu.ratios.map((f: RatioFigure) => targetRow(`CPU per ${f.name}`, f.ratio, f.target)),
+    ...r.api.ratios.map((f: RatioFigure) => targetRow(`CPU per ${f.name}`, f.ratio, f.target)),
+    targetRow('cold start to the first completed login, ours (ESM) ÷ SDK, wall-clock from process start', r.coldStart.esmOverSdk, 0.8),
+    targetRow('cold start to the first completed login, ours (CJS) ÷ SDK, wall-clock from process start', r.coldStart.cjsOverSdk, 0.8),
+    targetRow('the same, ESM ÷ SDK, in CPU time', r.coldStart.esmOverSdkCpu, undefined),
+    targetRow('the same, CJS ÷ SDK, in CPU time', r.coldStart.cjsOverSdkCpu, undefined),
+    targetRow('cold start, ESM ÷ SDK, with bench/patches/08 (zod bundled into core; **not applied**), wall-clock', r.coldStart.esmOverSdkWith08, 0.8),
+    targetRow('cold start, CJS ÷ SDK, with bench/patches/08 (**not applied**), wall-clock', r.coldStart.cjsOverSdkWith08, 0.8),
+    targetRow('the same with 08, ESM ÷ SDK, in CPU time', r.coldStart.esmOverSdkCpuWith08, undefined),
+    targetRow('the same with 08, CJS ÷ SDK, in CPU time', r.coldStart.cjsOverSdkCpuWith08, undefined),
+  ];
+  return table(['measure (ratios taken run by run, then the median; range in brackets)', 'target', 'result', ''], rows);
+}
+
 function headline(r: BenchResults): string {
+  const heap = (phase: SideBySide) => phase.rows.map((row) => `${row.key} ${num(row.allocatedKiB.median, 1)} KiB`).join(', ');
   const cell = (target: string, c: number) => r.throughput.cells.find((x) => x.target === target && x.connections === c)!;
   const at64 = ['a', 'b', 'c', 'emulator'].map((t) => `${t} ${num(cell(t, 64).rps.median)}/s`).join(', ');
-  const esm = r.coldStart.rows.find((x) => x.key === 'ours-esm')!;
-  const sdk = r.coldStart.rows.find((x) => x.key === 'sdk-cjs')!;
   return [
-    `- CPU per login, (a) ours ÷ (b) official SDK: ${ratio(r.cpu.aOverB)}; (a) ÷ (c) floor: ${ratio(r.cpu.aOverC)}; (a) ÷ the same exchange inside Express 5 + passport: ${ratio(r.cpu.aOverFramework)} (median of ${r.cpu.rounds} side-by-side rounds, range in brackets).`,
-    `- Heap allocated per login: ${r.cpu.rows.map((row) => `${row.key} ${num(row.allocatedKiB.median, 1)} KiB`).join(', ')}.`,
+    targets(r),
+    '',
+    `- Heap allocated per login: ${heap(r.cpu)}.`,
+    `- Heap allocated per API call: ${heap(r.api)}.`,
+    `- Memory over ${num(r.memory.total)} API calls through genauth-bearer: post-GC heapUsed slope **${num(r.memory.heapSlopePer1k, 0)} bytes per 1,000 calls**, range ${mib(r.memory.heapRange, 2)} over the run; ${r.memory.failed} failed calls.`,
     `- Logins/s at 64 connections (the emulator's two RSA signatures per login are the ceiling on 2 cores): ${at64}.`,
-    `- Memory over ${num(r.memory.total)} logins through (a): post-GC heapUsed slope **${num(r.memory.heapSlopePer1k / 1024, 2)} KiB per 1,000 logins**, range ${mib(r.memory.heapRange, 2)} over the run; ${r.memory.failed} failed logins.`,
-    `- Cold start (load time of the built dist, ${r.coldStart.runs} fresh processes each): ours ESM ${num(esm.loadMs.median, 0)} ms vs authing-node-sdk ${num(sdk.loadMs.median, 0)} ms, ratio ${ratio(r.coldStart.esmOverSdk)}.`,
-    `- id_token verification, warm JWKS cache: **+${num(r.idToken.warm.addedUs.median)} µs per login** (${num(r.idToken.warm.addedShare.median * 100, 0)} % of (a)); after a key rotation: ${num(r.idToken.probes.jwksFetchesPerRotation.median, 0)} JWKS fetch per rotation (${r.idToken.underLoad.jwksFetches} fetches for ${r.idToken.underLoad.rotations} rotations at ${r.idToken.underLoad.connections} connections, ${r.idToken.underLoad.failed} failed logins), and the login that refetches costs +${num(r.idToken.probes.addedUs.median)} µs CPU.`,
+    `- id_token verification, warm JWKS cache: **+${num(r.idToken.warm.addedUs.median)} µs per login** (${num(r.idToken.warm.addedShare.median * 100, 0)} % of (a)); after a key rotation: ${num(r.idToken.probes.jwksFetchesPerRotation.median, 0)} JWKS fetch per rotation (${r.idToken.underLoad.jwksFetches} fetches for ${r.idToken.underLoad.rotations} rotations at ${r.idToken.underLoad.connections} connections, ${r.idToken.underLoad.failed} failed logins).`,
   ].join('\n');
 }
 
-function cpuSection(r: BenchResults): string {
-  const rows = r.cpu.rows.map((row) => [
-    row.label,
+function sideBySideSection(phase: SideBySide, unit: string, what: string): string {
+  const rows = phase.rows.map((row) => [
+    `${row.key}: ${row.label}`,
     med(row.cpuUs),
-    row.key === 'a' ? '1' : med(row.vsStrategy, 2),
+    row.key === phase.reference ? '1' : med(row.vsReference, 2),
     med(row.allocatedKiB, 1),
     med(row.gcUs, 0),
   ]);
   return [
-    `${r.cpu.rounds} rounds; in each, all four backends run at once, each driven by its own autocannon with ${r.cpu.connections} connections for exactly ${r.cpu.amount} logins, so every backend lives through the same moment of this shared machine. Figures: median over rounds (min–max).`,
+    `${phase.rounds} rounds; in each, all ${phase.rows.length} backends run at once, each driven by its own autocannon with ${phase.connections} connections for exactly ${num(phase.amount)} ${what}, so every backend lives through the same moment of this shared machine. Figures: median over rounds (min–max).`,
     '',
-    table(['backend', 'CPU µs / login', 'CPU ÷ (a), per round', 'heap KiB allocated / login', 'GC µs / login'], rows),
+    table(['backend', `CPU µs / ${unit}`, `CPU ÷ ${phase.reference}, per round`, `heap KiB allocated / ${unit}`, `GC µs / ${unit}`], rows),
     '',
-    `- a/b = ${ratio(r.cpu.aOverB)}, a/c = ${ratio(r.cpu.aOverC)}, a ÷ (Express + passport floor) = ${ratio(r.cpu.aOverFramework)}: ratios are taken round by round, then the median.`,
-    '- (b) does less work than (a): `signInByMobile` in the SDK returns GenAuth\'s envelope as is and never checks the id_token (its `parseIDToken` would refetch the JWKS on every call; see PROFILE.md). (a) validates the response, verifies the id_token (RS256 via JWKS), builds the profile and runs passport.',
-    '- The "Express 5 + passport" row is the floor\'s exact exchange inside a do-nothing passport strategy behind `express.json()`: what any passport strategy pays before doing anything. It is why a/c cannot reach 1.3 with Express + passport in front; see PROFILE.md for the decomposition and for the proposed core changes.',
+    ...phase.ratios.map((f) => `- ${f.name} (${f.numerator} ÷ ${f.denominator}): ${ratio(f.ratio)}${f.target === undefined ? '' : `, target ≤ ${num(f.target, 2)}: ${verdict(f.ratio, f.target)}`}.`),
+  ].join('\n');
+}
+
+function loginSection(r: BenchResults): string {
+  return [
+    sideBySideSection(r.cpu, 'login', 'logins'),
+    '- (b) does less work than (a) and (d): the SDK\'s `signInByMobile` returns GenAuth\'s envelope as is and never checks the id_token. (a) and (d) validate the response with zod, verify the id_token (RS256 via the JWKS, on this thread), build the profile and run the strategy; (a) also runs passport.',
+    '- "c+express+passport" is the floor\'s exact exchange inside a do-nothing passport strategy behind `express.json()`: what any passport strategy pays before doing anything. PROFILE.md splits each step.',
+  ].join('\n');
+}
+
+function apiSection(r: BenchResults): string {
+  return [
+    `Each call is \`GET /api/me\` with \`Authorization: Bearer <access token>\`; ${config.api.tokens} access tokens minted by the emulator (RS256, \`jti sub iat exp scope iss aud\`) are sent in turn, as clients reuse theirs. No call reaches GenAuth (offline checks; the JWKS is fetched once at warm-up).`,
+    '',
+    sideBySideSection(r.api, 'call', 'calls'),
+    '- genauth-bearer checks more than passport-jwt is configured to (also `sub` a non-empty string, `jti`, `scope`, `iat` not in the future, one audience) and answers failures with RFC 6750 challenges; passport-jwt checks RS256, `iss`, `aud` and `exp` through jsonwebtoken.',
+  ].join('\n');
+}
+
+function memorySection(r: BenchResults): string {
+  const rows = r.memory.samples.map((s) => [num(s.calls), mib(s.heapUsed, 2), mib(s.rss, 1), mib(s.external, 2)]);
+  return [
+    `A fresh genauth-bearer backend (\`--expose-gc\`), 5,000 warm-up calls, then ${num(r.memory.total)} API calls at ${r.memory.connections} connections with ${r.memory.tokens} tokens in turn (${num(r.memory.seconds)} s); after every segment the backend runs \`gc()\` twice and reports \`process.memoryUsage()\`.`,
+    '',
+    table(['API calls', 'heapUsed after GC', 'RSS', 'external'], rows),
+    '',
+    `- Least-squares slope of post-GC heapUsed: **${num(r.memory.heapSlopePer1k, 0)} bytes per 1,000 calls** (${num((r.memory.heapSlopePer1k * 100) / 2 ** 20, 2)} MiB per 100,000); RSS slope ${num(r.memory.rssSlopePer1k / 1024, 1)} KiB per 1,000 calls; heapUsed range after the first segment ${mib(r.memory.heapRange, 2)}. Failed calls: ${r.memory.failed}.`,
+  ].join('\n');
+}
+
+function coldSection(r: BenchResults): string {
+  const c = r.coldStart;
+  const rows = c.rows.map((row) => [
+    row.label,
+    `**${med(row.firstLoginMs)}**`,
+    med(row.firstLoginCpuMs),
+    med(row.spawnToLoginMs),
+    med(row.bootMs),
+    `${med(row.loadMs)} (CPU ${num(row.loadCpuMs.median)})`,
+    med(row.constructMs, 1),
+    `${med(row.loginMs)} (CPU ${num(row.loginCpuMs.median)})`,
+    num(row.cjsModules.median),
+  ]);
+  return [
+    `${c.runs} fresh \`node\` processes per target, all interleaved run by run, each against the emulator running in another process, with a fresh one-time code. "First login at" is \`performance.now()\` when the first login completed, i.e. milliseconds since the process started (Node's own start-up included); "CPU" is \`process.cpuUsage()\` (all threads) at that moment; "spawn to login" is what the parent saw, process creation included. Phases: Node's start-up until the script runs, loading the libraries, constructing the client (and strategy), the first login (for ours: the sign-in, the JWKS fetch and the id_token check).`,
+    '',
+    table(['target', 'first login at, ms', 'CPU ms by then', 'spawn to login, ms', 'Node start-up, ms', 'load, ms', 'construct, ms', 'first login, ms', 'CommonJS modules loaded'], rows),
+    '',
+    `- Ours (ESM) ÷ SDK, per run: ${ratio(c.esmOverSdk)} (CPU ${ratio(c.esmOverSdkCpu)}, as the parent saw it ${ratio(c.esmOverSdkSpawn)}); ours (CJS) ÷ SDK: ${ratio(c.cjsOverSdk)} (CPU ${ratio(c.cjsOverSdkCpu)}, parent ${ratio(c.cjsOverSdkSpawn)}).`,
+    `- With bench/patches/08 (zod bundled into core's dist, built from the same sources; not applied, see PROFILE.md): ESM ÷ SDK ${ratio(c.esmOverSdkWith08)} (CPU ${ratio(c.esmOverSdkCpuWith08)}), CJS ÷ SDK ${ratio(c.cjsOverSdkWith08)} (CPU ${ratio(c.cjsOverSdkCpuWith08)}).`,
+    '- Ours run from a consumer\'s install (`bench/src/layout.ts`): core and wechat\'s `dist` with core\'s runtime dependencies only, in a temporary folder outside the repository, so that nothing of the workspace (jose, @opentelemetry/api, other devDependencies) can load. "CommonJS modules loaded" counts `require.cache` (ESM modules are not in it).',
+    '- Our first login does more than the SDK\'s: it fetches the JWKS (a second round trip) and verifies the id_token. PROFILE.md decomposes the load by dependency, before and after.',
   ].join('\n');
 }
 
@@ -67,28 +146,6 @@ function throughputSection(r: BenchResults): string {
     table(['target', ...conc.map((c) => `${c} connections`)], rows),
     '',
     '- Successful logins only (non-2xx answers are counted as failed). The load generator, the backend and the emulator share the 2 cores; the emulator signs two RS256 tokens per login, so every backend is bounded by the emulator row: these rows compare latency added at a given load more than capacity. Capacity per core follows from the CPU per login in section 1. From 64 connections on, the p99 of 1.5-2 s with a p50 under 100 ms shows in the emulator-alone row too: it is how the saturated emulator serves its connections (some wait while others are served), not the backends.',
-  ].join('\n');
-}
-
-function memorySection(r: BenchResults): string {
-  const rows = r.memory.samples.map((s) => [num(s.logins), mib(s.heapUsed, 2), mib(s.rss, 1), mib(s.external, 2)]);
-  return [
-    `A fresh (a) backend (\`--expose-gc\`), 2,000 warm-up logins, then ${num(r.memory.total)} logins at ${r.memory.connections} connections (${num(r.memory.seconds)} s); after every segment the backend runs \`gc()\` twice and reports \`process.memoryUsage()\`.`,
-    '',
-    table(['logins', 'heapUsed after GC', 'RSS', 'external'], rows),
-    '',
-    `- Least-squares slope of post-GC heapUsed: **${num(r.memory.heapSlopePer1k, 0)} bytes per 1,000 logins** (${num((r.memory.heapSlopePer1k * 100) / 2 ** 20, 2)} MiB per 100,000); RSS slope ${num(r.memory.rssSlopePer1k / 1024, 1)} KiB per 1,000 logins; heapUsed range after the first segment ${mib(r.memory.heapRange, 2)}. Failed logins: ${r.memory.failed}.`,
-  ].join('\n');
-}
-
-function coldSection(r: BenchResults): string {
-  const rows = r.coldStart.rows.map((row) => [row.label, med(row.loadMs, 1), med(row.processMs, 0), med(row.heapDeltaMiB, 1)]);
-  return [
-    `${r.coldStart.runs} fresh \`node\` processes per target, interleaved; "load" is measured inside the process around the \`import\`/\`require\` only; "process" is spawn to exit as the parent sees it.`,
-    '',
-    table(['target', 'load ms', 'process ms', 'heap MiB after load'], rows),
-    '',
-    `- Ours (ESM) ÷ SDK, per run: ${ratio(r.coldStart.esmOverSdk)}; ours (CJS) ÷ SDK: ${ratio(r.coldStart.cjsOverSdk)}.`,
   ].join('\n');
 }
 
@@ -127,7 +184,7 @@ function idTokenSection(r: BenchResults): string {
       ],
     ),
     '',
-    `**Rotation soon after a fetch.** A fresh (a) with \`jwksCooldownMs: ${c.cooldownMs}\` fetches the JWKS on its first login; the key rotates right after; then ${c.durationS} s of logins at 2 connections: **${c.ok} succeeded, ${c.failed} failed**. The cache refuses to refetch within the cooldown, so every login fails until the cooldown since the last fetch has passed. core's default is 1,000 ms since 315a303; with the former 30,000 ms, a process that fetched the JWKS less than 30 s before a rotation failed every login for the rest of those 30 s (PROFILE.md, F5).`,
+    `**Rotation soon after a fetch.** A fresh (a) with \`jwksCooldownMs: ${c.cooldownMs}\` fetches the JWKS on its first login; the key rotates right after; then ${c.durationS} s of logins at 2 connections: **${c.ok} succeeded, ${c.failed} failed**. The cache refuses to refetch within the cooldown, so every login fails until the cooldown since the last fetch has passed. core's default is 1,000 ms; with the former 30,000 ms, a process that fetched the JWKS less than 30 s before a rotation failed every login for the rest of those 30 s (PROFILE.md, F5).`,
   ].join('\n');
 }
 
@@ -137,9 +194,9 @@ export function renderResults(r: BenchResults): string {
   return `# passport-genauth benchmarks: results
 
 Generated by \`npx -y pnpm@10 bench\` on ${m.date.slice(0, 10)} (${m.date}); the run took ${num(r.seconds / 60, 1)} minutes.
-Every figure compares implementations measured side by side in the same run; medians of several rounds, with the range (min–max) in brackets.
+Every ratio compares implementations measured side by side in the same run (round by round, or run by run for cold starts), then takes the median; the range (min–max) is in brackets.
 
-## Headline
+## Targets (issue 11)
 
 ${headline(r)}
 
@@ -154,46 +211,49 @@ ${headline(r)}
 \`\`\`sh
 npx -y pnpm@10 install
 npx -y pnpm@10 bench          # builds core, wechat and the emulator (tsup), then runs bench/src/main.ts and rewrites bench/RESULTS.md
-BENCH_QUICK=1 npx -y pnpm@10 bench   # a 1-2 minute smoke run with tiny sample sizes
-npx -y pnpm@10 --filter @passport-genauth/bench profile   # the profile and the before/after of the proposed core patches (PROFILE-RESULTS.md)
+BENCH_QUICK=1 npx -y pnpm@10 bench   # a 2-3 minute smoke run with tiny sample sizes
+npx -y pnpm@10 --filter @passport-genauth/bench profile   # the profile, the decomposition and the cold-start before/after (PROFILE-RESULTS.md)
 \`\`\`
 
-Knobs (environment): \`BENCH_CPU_ROUNDS\`, \`BENCH_TP_SECONDS\`, \`BENCH_TP_PASSES\`, \`BENCH_MEMORY_LOGINS\`, \`BENCH_COLD_RUNS\`, \`BENCH_IDTOKEN_ROUNDS\`, \`BENCH_ROTATION_PROBES\`.
+Knobs (environment): \`BENCH_CPU_ROUNDS\`, \`BENCH_API_ROUNDS\`, \`BENCH_TP_SECONDS\`, \`BENCH_TP_PASSES\`, \`BENCH_MEMORY_CALLS\`, \`BENCH_COLD_RUNS\`, \`BENCH_IDTOKEN_ROUNDS\`, \`BENCH_ROTATION_PROBES\`.
 
 ## How it measures
 
 - One process tree on this machine: the orchestrator (tsx, \`bench/src/main.ts\`) forks the emulator (\`startEmulator({ port: 0 })\`, DEMO_APP: client_secret_basic, RS256 id_tokens) and each backend as its own child process with plain \`node\` (no loader), talking over IPC; the orchestrator drives the load with autocannon's programmatic API. Everything listens on 127.0.0.1 and stops at the end.
-- Every request carries a fresh one-time \`code\` (\`setupRequest\` builds each body), so every login is a real exchange; a window with any failed login is rejected.
-- **CPU per login**: \`process.cpuUsage()\` of the backend process (user + system, all its threads: main, libuv pool, GC helpers) over a window of exactly N logins, divided by N.
-- **Heap allocated per login**: \`v8.GCProfiler\` records the heap before and after every GC inside the window; bytes allocated = (usedHeapSize at the end - at the start) + Σ(before - after) over those GCs. It counts the V8 heap (objects, strings, closures), not Buffer backing stores. Checked against known allocations (10,000 arrays of 1,000 doubles: 81.2 MB measured for 80.2 MB allocated).
-- **GC µs per login**: the sum of the GCProfiler's per-GC \`cost\`.
+- Every login carries a fresh one-time \`code\` (\`setupRequest\` builds each body), so every login is a real exchange; a window with any failed request is rejected.
+- **CPU per request**: \`process.cpuUsage()\` of the backend process (user + system, all its threads: main, libuv pool, GC helpers) over a window of exactly N requests, divided by N.
+- **Heap allocated per request**: \`v8.GCProfiler\` records the heap before and after every GC inside the window; bytes allocated = (usedHeapSize at the end - at the start) + Σ(before - after) over those GCs. It counts the V8 heap (objects, strings, closures), not Buffer backing stores. Checked against known allocations (10,000 arrays of 1,000 doubles: 81.2 MB measured for 80.2 MB allocated).
+- **GC µs per request**: the sum of the GCProfiler's per-GC \`cost\`.
 
-## 1. Per-login client cost
+## 1. Per-login cost
 
-${cpuSection(r)}
+${loginSection(r)}
 
-## 2. Throughput and latency
+## 2. Per-API-call cost
 
-${throughputSection(r)}
+${apiSection(r)}
 
-## 3. Memory
-
-${memorySection(r)}
-
-## 4. Cold start
+## 3. Cold start to the first login
 
 ${coldSection(r)}
 
-## 5. id_token verification
+## 4. Memory over ${num(r.memory.total)} API calls
+
+${memorySection(r)}
+
+## 5. Throughput and latency (logins)
+
+${throughputSection(r)}
+
+## 6. id_token verification
 
 ${idTokenSection(r)}
 
-## What did not work, and caveats
+## Caveats
 
-- **The official SDK works against the emulator as its README shows** (\`new AuthenticationClient({ appId, appSecret, appHost, tokenEndPointAuthMethod: 'client_secret_basic' })\`, \`signInByMobile({ connection: 'wechat', extIdpConnidentifier, wechatPayload: { code } })\`). It needed nothing special: it posts \`x-authing-app-id\` and a Basic header built the same way. But it does **not** verify the id_token, so (b) is a lighter workload than (a); the profile run adds "(b) + parseIDToken", which refetches the JWKS on every call.
-- **The 1.3× target against the bare floor (c) is out of reach with Express + passport in front**: Express 5 + \`express.json()\` + passport alone cost more than 30 % over (c) (row "Express 5 + passport" above). PROFILE.md splits (a) into framework and core, proposes core changes, and measures our client against the floor without the framework.
-- **Warming several backends at once starved the JWKS fetch**: with five fresh backends warming up together, the emulator's event loop lagged (p99 250 ms, max 510 ms) and one backend's first JWKS request waited out core's 5 s \`jwksTimeoutMs\`, failing the 8 logins waiting on it. Backends are now warmed one at a time; with real GenAuth under load the same would fail a cold process's first logins.
+- **The official SDK works against the emulator as its README shows** (\`new AuthenticationClient({ appId, appSecret, appHost, tokenEndPointAuthMethod: 'client_secret_basic' })\`, \`signInByMobile({ connection: 'wechat', extIdpConnidentifier, wechatPayload: { code } })\`). It does **not** verify the id_token, so (b) is a lighter workload than (a).
 - The emulator is the throughput ceiling (two RSA-2048 signatures per login); on 2 shared cores the throughput table measures the emulator as much as the backends.
+- Backends are warmed up one at a time (a first login alone, which fetches the JWKS, then the warm-up), so that a fresh process's first JWKS fetch never queues behind the others' warm-up.
 - No timing is asserted anywhere: this is a report, not a test.
 `;
 }

@@ -2,7 +2,7 @@
 // from the floor's bare node:http handler: the cost of our client alone, without Express or passport.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { APP, LOGIN_PATH, emulatorUrl, listen, startAgent, readBody } from './backend-common.mjs';
+import { APP, emulatorUrl, listen, startAgent, readBody } from './backend-common.mjs';
 
 const { GenAuthClient } = process.env.BENCH_CORE_BUNDLE
   ? await import(pathToFileURL(process.env.BENCH_CORE_BUNDLE).href)

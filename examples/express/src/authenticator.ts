@@ -1,4 +1,5 @@
-import { GenAuthMobileStrategy, type GenAuthProfile, type GenAuthStrategy, type SignInClient, type TokenSet } from '@passport-genauth/core';
+import { GenAuthMobileStrategy, type GenAuthApps, type GenAuthProfile, type GenAuthStrategy, type SignInClient, type TokenSet } from '@passport-genauth/core';
+import type { RequestHandler } from 'express';
 import { Passport } from 'passport';
 import { createStrategies, type IdentitySources } from './strategies';
 import type { UserStore } from './users';
@@ -9,6 +10,11 @@ export const MOBILE_STRATEGY = 'genauth-mobile';
 /** A Passport instance of its own (what `new Passport()` returns). */
 export type PassportInstance = InstanceType<typeof Passport>;
 
+/** `passport.authenticate(name, options)` as the Express middleware it is (its typings say `any`). */
+export function authenticate(passport: PassportInstance, name: string, options: { session: false; failWithError?: boolean }): RequestHandler {
+  return passport.authenticate(name, options) as RequestHandler;
+}
+
 /** A Passport instance with the 32 provider strategies and the single-route strategy registered. */
 export interface GenAuthPassport {
   readonly passport: PassportInstance;
@@ -18,7 +24,7 @@ export interface GenAuthPassport {
 
 /** Options of `createAuthenticator`. */
 export interface AuthenticatorOptions {
-  readonly client: SignInClient;
+  readonly client: SignInClient | GenAuthApps;
   readonly identitySources?: IdentitySources | undefined;
   readonly users: UserStore;
 }

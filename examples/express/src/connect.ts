@@ -1,11 +1,17 @@
-import { GenAuthClient } from '@passport-genauth/core';
+import { GenAuthClient, type GenAuthApps } from '@passport-genauth/core';
 import { DEMO_APP, isConnection, startEmulator, type Emulator, type IdentitySource } from '@passport-genauth/emulator';
+import { clientApps, EMULATOR_APPS, singleApp } from './client-apps';
 import type { BackendConfig } from './config';
 import { CONNECTIONS, type IdentitySources } from './strategies';
 
 /** A GenAuth application to sign in with, and the emulator behind it when there is one. */
 export interface GenAuthConnection {
   readonly client: GenAuthClient;
+  /**
+   * The applications requests select from with `x-client-app`: against the emulator the demo app
+   * (default) and the iOS, Android and mini-program apps; against a real GenAuth, the one configured.
+   */
+  readonly apps: GenAuthApps;
   readonly identitySources: IdentitySources;
   /** The in-process emulator, in emulator mode. */
   readonly emulator: Emulator | undefined;
@@ -31,29 +37,37 @@ export async function connectGenAuth(config: BackendConfig, options: { emulatorP
   const { identitySources } = config;
   if (config.mode === 'genauth') {
     const client = new GenAuthClient(config.client);
+    const apps = singleApp(client);
     return {
       client,
+      apps,
       identitySources,
       emulator: undefined,
       description: `GenAuth: signing in with application ${client.appId} at ${client.appHost} (${client.tokenEndpointAuthMethod})`,
-      close: () => client.close(),
+      close: async () => {
+        await apps.close();
+        await client.close();
+      },
     };
   }
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, identitySources: emulatorSources(identitySources) });
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, apps: EMULATOR_APPS, identitySources: emulatorSources(identitySources) });
   const client = new GenAuthClient({
     appHost: emulator.url,
     appId: DEMO_APP.appId,
     appSecret: DEMO_APP.appSecret,
     tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod,
   });
+  const apps = clientApps(client, emulator.url);
   return {
     client,
+    apps,
     identitySources,
     emulator,
     description:
       `GenAuth: no GENAUTH_APP_* variables set, so using the embedded GenAuth emulator at ${emulator.url} ` +
       `(app ${DEMO_APP.appId}, ${DEMO_APP.tokenEndpointAuthMethod}); set GENAUTH_APP_HOST and GENAUTH_APP_ID to use a real GenAuth app`,
     async close() {
+      await apps.close();
       await client.close();
       await emulator.close();
     },

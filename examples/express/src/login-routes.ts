@@ -1,5 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { MOBILE_STRATEGY, type GenAuthPassport } from './authenticator';
+import { MOBILE_STRATEGY, authenticate, type GenAuthPassport } from './authenticator';
 import { routeSegment } from './strategies';
 
 /** Largest JSON body a login accepts: credentials are small; mini-program encrypted data fits easily. */
@@ -14,6 +14,6 @@ export function mountLoginRoutes(app: Express, { passport, strategies }: GenAuth
   const json = express.json({ limit: BODY_LIMIT });
   const names = [...strategies.map((strategy) => strategy.name), MOBILE_STRATEGY];
   for (const name of names) {
-    app.post(`/auth/${routeSegment(name)}`, json, passport.authenticate(name, { session: false, failWithError: true }), finish);
+    app.post(`/auth/${routeSegment(name)}`, json, authenticate(passport, name, { session: false, failWithError: true }), finish);
   }
 }

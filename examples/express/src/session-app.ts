@@ -5,6 +5,7 @@ import session from 'express-session';
 import { createAuthenticator } from './authenticator';
 import { jsonErrors, notFound, type LogLine } from './json-errors';
 import { mountLoginRoutes } from './login-routes';
+import { sameOriginJsonOnly } from './same-origin-json';
 import { UserStore, type AppUser } from './users';
 
 /** Options of `createSessionApp`. */
@@ -19,6 +20,8 @@ export interface SessionAppOptions {
   sessionSecret?: string;
   /** Set the cookie's `Secure` flag (do so behind HTTPS); default false so the demo works over http. */
   secureCookie?: boolean;
+  /** Origins besides the app's own allowed to POST (a separate web front end); default none. */
+  allowedOrigins?: readonly string[];
 }
 
 const silent: LogLine = () => {};
@@ -32,7 +35,8 @@ const requireLogin: RequestHandler = (req, res, next) => {
  * The same logins for an app that keeps sessions: `express-session` (its MemoryStore: one process
  * only; use a shared store in production) and Passport's `serializeUser`/`deserializeUser`. A login
  * calls `req.login` and answers `{ user }` (the tokens stay on the server); `GET /me` answers the
- * signed-in user; `POST /logout` ends the session.
+ * signed-in user; `POST /logout` ends the session. Every POST must be JSON from the app's own origin
+ * (login CSRF, see `sameOriginJsonOnly`).
  */
 export function createSessionApp(options: SessionAppOptions): express.Express {
   const log = options.log ?? silent;
@@ -53,6 +57,7 @@ export function createSessionApp(options: SessionAppOptions): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie ?? false, maxAge: 7 * 24 * 3600 * 1000 },
     }),
   );
+  app.use(sameOriginJsonOnly(options.allowedOrigins));
   app.use(passport.session());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

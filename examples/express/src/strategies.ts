@@ -2,7 +2,7 @@ import { AlipayStrategy } from '@passport-genauth/alipay';
 import { AmazonStrategy } from '@passport-genauth/amazon';
 import { AppleStrategy } from '@passport-genauth/apple';
 import { BaiduStrategy } from '@passport-genauth/baidu';
-import type { GenAuthStrategy, GenAuthStrategyConstructor, SignInClient, VerifyFunction } from '@passport-genauth/core';
+import type { GenAuthApps, GenAuthStrategy, GenAuthStrategyConstructor, SignInClient, VerifyFunction } from '@passport-genauth/core';
 import { DingTalkStrategy } from '@passport-genauth/dingtalk';
 import { DouyinMiniProgramCodeAndPhoneStrategy, DouyinMiniProgramCodeStrategy, DouyinStrategy } from '@passport-genauth/douyin';
 import { FacebookStrategy } from '@passport-genauth/facebook';
@@ -18,12 +18,7 @@ import { LinkedInStrategy } from '@passport-genauth/linkedin';
 import { OppoStrategy } from '@passport-genauth/oppo';
 import { QQStrategy } from '@passport-genauth/qq';
 import { SlackStrategy } from '@passport-genauth/slack';
-import {
-  WechatMiniProgramCodeAndPhoneStrategy,
-  WechatMiniProgramCodeStrategy,
-  WechatMiniProgramPhoneStrategy,
-  WechatStrategy,
-} from '@passport-genauth/wechat';
+import { WechatMiniProgramCodeAndPhoneStrategy, WechatMiniProgramCodeStrategy, WechatMiniProgramPhoneStrategy, WechatStrategy } from '@passport-genauth/wechat';
 import { WechatworkAgencyStrategy, WechatworkStrategy } from '@passport-genauth/wechatwork';
 import { WeiboStrategy } from '@passport-genauth/weibo';
 import { XiaomiStrategy } from '@passport-genauth/xiaomi';
@@ -89,8 +84,8 @@ export function checkIdentitySources(identitySources: IdentitySources): void {
 
 /** Settings shared by the 32 strategies. */
 export interface StrategySettings {
-  /** One client for all strategies: one connection pool and one JWKS cache. */
-  readonly client: SignInClient;
+  /** One client for all strategies (one connection pool and one JWKS cache), or a registry of several applications. */
+  readonly client: SignInClient | GenAuthApps;
   /** `extIdpConnidentifier` per connection (default: the connection name). */
   readonly identitySources?: IdentitySources | undefined;
   /** The app's verify callback. */

@@ -4,12 +4,18 @@ import type { GenAuthProfile } from '@passport-genauth/core';
 export interface AppUser {
   /** The GenAuth user id (`sub`): stable for the same provider account. */
   readonly id: string;
+  /** The GenAuth application (its alias) the user signed in through, when the backend serves several. */
+  readonly app?: string;
   /** How the user signed in the last time (`wechat`, `apple`, …). */
   readonly connection: string;
   readonly displayName: string;
   readonly email?: string;
   readonly phone?: string;
   readonly picture?: string;
+}
+
+function keyOf(id: string, app: string | undefined): string {
+  return app === undefined ? id : `${app}\u0000${id}`;
 }
 
 /**
@@ -32,21 +38,24 @@ export class UserStore {
     const picture = profile.photos?.[0]?.value;
     const user: AppUser = {
       id: profile.id,
+      ...(profile.app ? { app: profile.app } : {}),
       connection: profile.connection,
       displayName: profile.displayName,
       ...(email ? { email } : {}),
       ...(phone ? { phone } : {}),
       ...(picture ? { picture } : {}),
     };
-    this.#users.delete(user.id);
-    this.#users.set(user.id, user);
+    // One table per application: the same sub in two apps is two users.
+    const key = keyOf(user.id, user.app);
+    this.#users.delete(key);
+    this.#users.set(key, user);
     if (this.#users.size > this.#maxUsers) this.#users.delete(this.#users.keys().next().value as string);
     return user;
   }
 
-  /** The user with this id, if known. */
-  get(id: string): AppUser | undefined {
-    return this.#users.get(id);
+  /** The user with this id (in this application), if known. */
+  get(id: string, app?: string): AppUser | undefined {
+    return this.#users.get(keyOf(id, app));
   }
 
   /** How many users are known. */

@@ -44,7 +44,9 @@ describe('400: the request is wrong, GenAuth is never called', () => {
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE beyond the 64 kB body limit', async () => {
-    const res = await request(app).post('/auth/wechat').send({ code: 'x'.repeat(70_000) });
+    const res = await request(app)
+      .post('/auth/wechat')
+      .send({ code: 'x'.repeat(70_000) });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
   });
@@ -93,7 +95,9 @@ describe('500: the backend is misconfigured', () => {
   it('answers 500 GENAUTH_CLIENT_AUTH when the app secret is wrong, without revealing any secret', async () => {
     const client = demoClient(genauth.emulator, { appSecret: 'not-the-demo-secret' });
     try {
-      const res = await request(createApp({ client })).post('/auth/wechat').send(genauth.emulator.mintCredential('wechat', { user: 'frank' }));
+      const res = await request(createApp({ client }))
+        .post('/auth/wechat')
+        .send(genauth.emulator.mintCredential('wechat', { user: 'frank' }));
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ code: 'GENAUTH_CLIENT_AUTH', status: 500, requestId: expect.any(String) });
       expect(res.text).not.toContain('not-the-demo-secret');

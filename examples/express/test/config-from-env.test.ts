@@ -68,7 +68,9 @@ describe('connectGenAuth', () => {
       expect(genauth.description).toMatch(/^GenAuth: no GENAUTH_APP_\* variables set, so using the embedded GenAuth emulator at http:\/\/127\.0\.0\.1:\d+/);
       expect(genauth.client.appId).toBe('demo-app');
       const app = createApp({ client: genauth.client, identitySources: genauth.identitySources });
-      const res = await request(app).post('/auth/wechat').send(genauth.emulator!.mintCredential('wechat', { user: 'ken' }));
+      const res = await request(app)
+        .post('/auth/wechat')
+        .send(genauth.emulator!.mintCredential('wechat', { user: 'ken' }));
       expect(res.status).toBe(200);
       expect(genauth.emulator!.requests.at(-1)?.body).toMatchObject({ extIdpConnidentifier: 'wechat-mobile' });
     } finally {

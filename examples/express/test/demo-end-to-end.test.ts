@@ -29,7 +29,11 @@ function runDemo(...args: string[]): DemoRun {
   const waiting: Array<{ text: string; resolve: () => void }> = [];
   const onData = (chunk: Buffer) => {
     output += chunk.toString('utf8');
-    for (const entry of [...waiting]) if (output.includes(entry.text)) (waiting.splice(waiting.indexOf(entry), 1), entry.resolve());
+    for (const entry of [...waiting]) {
+      if (!output.includes(entry.text)) continue;
+      waiting.splice(waiting.indexOf(entry), 1);
+      entry.resolve();
+    }
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
@@ -55,13 +59,36 @@ describe('the demo', () => {
   it('plays every step, prints what the backend answered, stops both servers and exits 0', async () => {
     const { code, output } = await runDemo().exit;
     expect({ code, tail: output.slice(-300) }).toEqual({ code: 0, tail: expect.stringContaining('Every step answered as expected.') });
-    expect(output.match(/✓ as expected/g)).toHaveLength(5);
+    expect(output.match(/✓ as expected/g)).toHaveLength(14);
+    // Two of the company's apps sign in through their own GenAuth applications; one's token is refused by the other.
+    expect(output).toMatch(/12\. The iOS app signs in[^\n]*\n(?:[^\n]*\n)*? +user +[^\n]* app=ios /);
+    expect(output).toMatch(/13\. The Android app signs in[^\n]*\n(?:[^\n]*\n)*? +user +[^\n]* app=android /);
+    expect(output).toMatch(
+      /14\. Refused: the Android app's access token on the iOS app's API[^\n]*\n +GET \/api\/me +x-client-app: ios[^\n]*\n +backend answered HTTP 401\n/,
+    );
     expect(output).toContain('POST /auth/wechat');
     expect(output).toContain('POST /auth/apple');
     expect(output).toContain('POST /auth/mobile  {"connection":"yidun"');
     expect(output).toMatch(/id_token +sub=\w+ +iss=http:\/\/127\.0\.0\.1:\d+\/oidc +aud=demo-app/);
     expect(output).toMatch(/expires in 14 days, at \d{4}-\d\d-\d\dT/);
     expect(output).toMatch(/GENAUTH_SIGNIN_REJECTED: User is locked\n +genauth +apiCode=2005 +requestId=\w+/);
+    // After the logins: the API, refresh, the API again, logout, then both tokens refused.
+    expect(output).toMatch(
+      /6\. Call the API with the access token[^\n]*\n +GET \/api\/me {2}Authorization: Bearer eyJ[\w-]+…\(\d+ chars\)\n +backend answered HTTP 200/,
+    );
+    expect(output).toMatch(/7\. Refresh the session[^\n]*\n +POST \/auth\/refresh {2}\{"refreshToken":"[^"]+"\}\n +backend answered HTTP 200/);
+    expect(output).toMatch(/8\. Call the API with the new access token\n +GET \/api\/me [^\n]*\n +backend answered HTTP 200/);
+    expect(output).toMatch(/9\. Log out[^\n]*\n +POST \/auth\/logout [^\n]*\n +backend answered HTTP 204/);
+    expect(output).toMatch(/10\. Rejected: refresh[^\n]*\n[^\n]*\n +backend answered HTTP 401\n +error +GENAUTH_INVALID_GRANT: /);
+    expect(output).toMatch(
+      /11\. Rejected: the revoked access token[^\n]*\n[^\n]*\n +GET \/api\/me\/introspected [^\n]*\n +backend answered HTTP 401\n +error +GENAUTH_ACCESS_TOKEN: [^\n]*\n +challenge +WWW-Authenticate: Bearer realm="api", error="invalid_token"/,
+    );
+    // Before the verdict: what the backend's own GET /metrics counted of these logins.
+    expect(output).toMatch(/GET \/metrics counted[^\n]*\n(?: {2}passport_genauth_\w+\{[^\n]*\} \d+\n)+\nEvery step answered as expected\./);
+    expect(output).toMatch(
+      / passport_genauth_authenticate_duration_seconds_count\{connection="wechat",result="fail",error_code="GENAUTH_SIGNIN_REJECTED"\} \d+\n/,
+    );
+    expect(output).toMatch(/ passport_genauth_exchange_rejections_total\{connection="wechat",operation="sign-in",api_code="2005",status_code="403"\} 1\n/);
     expect(output).toContain('Servers stopped.');
   }, 30_000);
 

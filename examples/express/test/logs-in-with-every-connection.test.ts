@@ -41,14 +41,20 @@ describe('the example app', () => {
 
   it.each(routes)('signs a user in with $connection through the single POST /auth/mobile route', async ({ connection }) => {
     const credential = genauth.emulator.mintCredential(connection, { user: 'bob' });
-    const res = await request(app).post('/auth/mobile').send({ connection, ...credential });
+    const res = await request(app)
+      .post('/auth/mobile')
+      .send({ connection, ...credential });
     expect(res.status).toBe(200);
     expect(res.body.user.connection).toBe(connection);
   });
 
   it('maps the same provider user to the same GenAuth user on every login', async () => {
-    const first = await request(app).post('/auth/apple').send(genauth.emulator.mintCredential('apple', { user: 'carol' }));
-    const second = await request(app).post('/auth/apple').send(genauth.emulator.mintCredential('apple', { user: 'carol' }));
+    const first = await request(app)
+      .post('/auth/apple')
+      .send(genauth.emulator.mintCredential('apple', { user: 'carol' }));
+    const second = await request(app)
+      .post('/auth/apple')
+      .send(genauth.emulator.mintCredential('apple', { user: 'carol' }));
     expect(first.status).toBe(200);
     expect(second.body.user.id).toBe(first.body.user.id);
   });
@@ -63,7 +69,9 @@ describe('the example app', () => {
     const custom = await startGenAuth({ identitySources: [{ extIdpConnidentifier: 'wechat-mobile', connection: 'wechat' }] });
     try {
       const configured = createApp({ client: custom.client, identitySources: { wechat: 'wechat-mobile' } });
-      const res = await request(configured).post('/auth/wechat').send(custom.emulator.mintCredential('wechat', { user: 'dan' }));
+      const res = await request(configured)
+        .post('/auth/wechat')
+        .send(custom.emulator.mintCredential('wechat', { user: 'dan' }));
       expect(res.status).toBe(200);
       expect(custom.emulator.requests.at(-1)?.body).toMatchObject({ extIdpConnidentifier: 'wechat-mobile' });
     } finally {

@@ -27,10 +27,7 @@ describe("README.md's Quick start", () => {
 
   it('is one fenced block of exactly two command lines: demo, then test', () => {
     expect(blocks).toHaveLength(1);
-    expect(commandLines(blocks[0] ?? '')).toEqual([
-      'npx -y pnpm@10 install && npx -y pnpm@10 demo',
-      'npx -y pnpm@10 install && npx -y pnpm@10 test',
-    ]);
+    expect(commandLines(blocks[0] ?? '')).toEqual(['npx -y pnpm@10 install && npx -y pnpm@10 demo', 'npx -y pnpm@10 install && npx -y pnpm@10 test']);
   });
 
   it('has its test command run verbatim by .ci/run', () => {

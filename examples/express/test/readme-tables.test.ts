@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AccessTokenError,
   ClientAuthError,
   ConfigurationError,
   CredentialsError,
@@ -8,7 +9,11 @@ import {
   IdTokenError,
   InvalidResponseError,
   SignInRejectedError,
+  GrantRejectedError,
+  OAuthRequestError,
+  UnknownAppError,
   UpstreamError,
+  VerifyTimeoutError,
 } from '@passport-genauth/core';
 import { STRATEGY_CLASSES } from '../src/strategies';
 
@@ -16,7 +21,10 @@ const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
 const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
 
 function cells(row: string): string[] {
-  return row.split('|').slice(1, -1).map((cell) => cell.trim());
+  return row
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }
 
 describe("README.md's tables", () => {
@@ -45,6 +53,11 @@ describe("README.md's tables", () => {
       new InvalidResponseError('x'),
       new UpstreamError('x', {}),
       new HttpError('x', 'network', {}),
+      new AccessTokenError('invalid_token', 'x'),
+      new GrantRejectedError('x'),
+      new OAuthRequestError('invalid_request', 'x'),
+      new VerifyTimeoutError(1),
+      new UnknownAppError('x', []),
     ];
     for (const error of errors) {
       const row = rows.find((candidate) => candidate.startsWith(`| \`${error.code}\` | \`${error.name}\` |`));

@@ -1,15 +1,17 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PassportModule } from '@nestjs/passport';
+import { ApiController } from './api.controller';
 import { AppleAuthStrategy } from './apple-auth.strategy';
 import { AuthController } from './auth.controller';
+import { BearerAuthStrategy } from './bearer-auth.strategy';
 import { GENAUTH_OPTIONS, type GenAuthModuleOptions } from './genauth-options';
 import { WechatAuthStrategy } from './wechat-auth.strategy';
 
 /** Largest JSON body a login accepts. */
 export const BODY_LIMIT = '64kb';
 
-/** The login routes and their strategies, sharing one GenAuth client. */
+/** The login routes, the API behind `genauth-bearer`, and their strategies, sharing one GenAuth client. */
 @Module({})
 export class AuthModule {
   /** `AuthModule.forRoot({ client, identitySources? })`. */
@@ -17,8 +19,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [PassportModule.register({ session: false })],
-      controllers: [AuthController],
-      providers: [{ provide: GENAUTH_OPTIONS, useValue: options }, WechatAuthStrategy, AppleAuthStrategy],
+      controllers: [AuthController, ApiController],
+      providers: [{ provide: GENAUTH_OPTIONS, useValue: options }, WechatAuthStrategy, AppleAuthStrategy, BearerAuthStrategy],
     };
   }
 }

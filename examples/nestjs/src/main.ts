@@ -22,7 +22,12 @@ async function connect(): Promise<{ client: GenAuthClient; close: () => Promise<
     return { client, close: () => client.close() };
   }
   const emulator = await startEmulator();
-  const client = new GenAuthClient({ appHost: emulator.url, appId: DEMO_APP.appId, appSecret: DEMO_APP.appSecret, tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod });
+  const client = new GenAuthClient({
+    appHost: emulator.url,
+    appId: DEMO_APP.appId,
+    appSecret: DEMO_APP.appSecret,
+    tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod,
+  });
   console.log(`GenAuth: no GENAUTH_APP_* variables set, so using the embedded GenAuth emulator at ${emulator.url}`);
   return { client, close: async () => (await client.close(), await emulator.close()) };
 }
@@ -32,8 +37,12 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(AuthModule.forRoot({ client: genauth.client }), { bodyParser: false });
   configureApp(app);
   await app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1');
-  console.log(`NestJS example listening on ${await app.getUrl()} (POST /auth/wechat, POST /auth/apple)`);
-  const stop = () => void app.close().then(genauth.close).then(() => process.exit(0));
+  console.log(`NestJS example listening on ${await app.getUrl()} (POST /auth/wechat, POST /auth/apple, GET /api/me, GET /api/orders)`);
+  const stop = () =>
+    void app
+      .close()
+      .then(genauth.close)
+      .then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

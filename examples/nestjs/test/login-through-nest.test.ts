@@ -19,7 +19,12 @@ async function nestApp(genauthClient: GenAuthClient): Promise<INestApplication> 
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  client = new GenAuthClient({ appHost: emulator.url, appId: DEMO_APP.appId, appSecret: DEMO_APP.appSecret, tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod });
+  client = new GenAuthClient({
+    appHost: emulator.url,
+    appId: DEMO_APP.appId,
+    appSecret: DEMO_APP.appSecret,
+    tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod,
+  });
   app = await nestApp(client);
 });
 afterEach(() => emulator.clearFaults());
@@ -31,14 +36,18 @@ afterAll(async () => {
 
 describe('the NestJS example', () => {
   it('signs a WeChat user in through the PassportStrategy mixin and answers { user, tokens } with 200', async () => {
-    const res = await request(app.getHttpServer()).post('/auth/wechat').send(emulator.mintCredential('wechat', { user: 'alice', name: 'Alice' }));
+    const res = await request(app.getHttpServer())
+      .post('/auth/wechat')
+      .send(emulator.mintCredential('wechat', { user: 'alice', name: 'Alice' }));
     expect(res.status).toBe(200);
     expect(res.body.user).toEqual({ id: expect.any(String), connection: 'wechat', displayName: 'Alice' });
     expect(res.body.tokens).toMatchObject({ accessToken: expect.any(String), idToken: expect.any(String), tokenType: 'Bearer' });
   });
 
   it('signs an Apple user in through a second strategy with its own options', async () => {
-    const res = await request(app.getHttpServer()).post('/auth/apple').send(emulator.mintCredential('apple', { user: 'bob' }));
+    const res = await request(app.getHttpServer())
+      .post('/auth/apple')
+      .send(emulator.mintCredential('apple', { user: 'bob' }));
     expect(res.status).toBe(200);
     expect(res.body.user.connection).toBe('apple');
     expect(emulator.requests.at(-1)?.body).toMatchObject({ options: { scope: 'openid profile email' } });
@@ -65,20 +74,26 @@ describe('the NestJS example', () => {
 
   it('answers 502 GENAUTH_HTTP when the connection to GenAuth is reset', async () => {
     emulator.injectFaults({ kind: 'reset' });
-    const res = await request(app.getHttpServer()).post('/auth/wechat').send(emulator.mintCredential('wechat', { user: 'carol' }));
+    const res = await request(app.getHttpServer())
+      .post('/auth/wechat')
+      .send(emulator.mintCredential('wechat', { user: 'carol' }));
     expect(res.status).toBe(502);
     expect(res.body).toMatchObject({ code: 'GENAUTH_HTTP', status: 502 });
   });
 
   it('answers 503 GENAUTH_UPSTREAM when GenAuth is unavailable', async () => {
     emulator.injectFaults({ kind: 'status-503' });
-    const res = await request(app.getHttpServer()).post('/auth/apple').send(emulator.mintCredential('apple', { user: 'dave' }));
+    const res = await request(app.getHttpServer())
+      .post('/auth/apple')
+      .send(emulator.mintCredential('apple', { user: 'dave' }));
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ code: 'GENAUTH_UPSTREAM', status: 503 });
   });
 
   it('answers 413 beyond the 64 kB JSON body limit', async () => {
-    const res = await request(app.getHttpServer()).post('/auth/wechat').send({ code: 'x'.repeat(70_000) });
+    const res = await request(app.getHttpServer())
+      .post('/auth/wechat')
+      .send({ code: 'x'.repeat(70_000) });
     expect(res.status).toBe(413);
   });
 });

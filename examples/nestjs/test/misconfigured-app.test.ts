@@ -28,7 +28,9 @@ afterAll(async () => {
 
 describe('a NestJS app with a wrong app secret', () => {
   it('answers 500 GENAUTH_CLIENT_AUTH with the requestId and without the secret', async () => {
-    const res = await request(app.getHttpServer()).post('/auth/wechat').send(emulator.mintCredential('wechat', { user: 'erin' }));
+    const res = await request(app.getHttpServer())
+      .post('/auth/wechat')
+      .send(emulator.mintCredential('wechat', { user: 'erin' }));
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ code: 'GENAUTH_CLIENT_AUTH', status: 500, requestId: expect.any(String) });
     expect(res.text).not.toContain('wrong-secret');

@@ -8,9 +8,7 @@ export const baidu = defineProvider({
   connection: 'baidu',
   payloadKey: 'baiduPayload',
   title: 'Baidu',
-  credentials: z
-    .object({ code: optionalString(), access_token: optionalString() })
-    .superRefine(atLeastOneOf('code', 'access_token')),
+  credentials: z.object({ code: optionalString(), access_token: optionalString() }).superRefine(atLeastOneOf('code', 'access_token')),
   toPayload: ({ code, access_token }) => (code ? { code } : { access_token }),
   example: { code: 'baidu-authorization-code-9f8e7d' },
 });

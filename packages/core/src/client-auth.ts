@@ -31,11 +31,7 @@ export function clientSecretBasic(appId: string, appSecret: string): ClientAuthe
 }
 
 /** Picks the authentication function for a configured method. */
-export function clientAuthentication(
-  method: TokenEndpointAuthMethod,
-  appId: string,
-  appSecret: string | undefined,
-): ClientAuthentication {
+export function clientAuthentication(method: TokenEndpointAuthMethod, appId: string, appSecret: string | undefined): ClientAuthentication {
   switch (method) {
     case 'none':
       return none();

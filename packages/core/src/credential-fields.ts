@@ -12,10 +12,7 @@ function stringError(issue: { input?: unknown }): string {
 
 /** A required credential string (a code, a token); `''` counts as missing. */
 export function requiredString(maxLength: number = MAX_CREDENTIAL_LENGTH) {
-  return z
-    .string({ error: stringError })
-    .min(1, 'is required')
-    .max(maxLength, `must be at most ${maxLength} characters`);
+  return z.string({ error: stringError }).min(1, 'is required').max(maxLength, `must be at most ${maxLength} characters`);
 }
 
 /** An optional credential string; `''` counts as absent (mini-program SDKs send `encryptedData: ""`). */

@@ -16,16 +16,12 @@ function stringList(value: unknown): string[] | undefined {
  * nested pair reads `wxLoginInfo.iv is required when wxLoginInfo.encryptedData is given` and a
  * one-of rule lists each candidate field.
  */
-export function describeCredentialIssues(
-  issues: readonly z.core.$ZodIssue[],
-  renames: Readonly<Record<string, string>>,
-): CredentialProblems {
+export function describeCredentialIssues(issues: readonly z.core.$ZodIssue[], renames: Readonly<Record<string, string>>): CredentialProblems {
   const lines: string[] = [];
   const fields: string[] = [];
   for (const issue of issues) {
     const segments = issue.path.map((key, index) => (index === 0 ? (renames[String(key)] ?? String(key)) : key));
-    const at = (name: string, parent: readonly PropertyKey[]) =>
-      issuePath([...parent, parent.length === 0 ? (renames[name] ?? name) : name]);
+    const at = (name: string, parent: readonly PropertyKey[]) => issuePath([...parent, parent.length === 0 ? (renames[name] ?? name) : name]);
     const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
     const oneOf = stringList(params?.oneOf);
     const requiredWith = stringList(params?.requiredWith);
@@ -37,9 +33,7 @@ export function describeCredentialIssues(
     }
     const path = issuePath(segments);
     if (path) fields.push(path);
-    const message = requiredWith
-      ? `is required when ${requiredWith.map((name) => at(name, segments.slice(0, -1))).join(' and ')} is given`
-      : issue.message;
+    const message = requiredWith ? `is required when ${requiredWith.map((name) => at(name, segments.slice(0, -1))).join(' and ')} is given` : issue.message;
     lines.push(path ? `${path} ${message}` : message);
   }
   return { lines, fields };

@@ -6,7 +6,13 @@ import type { GenAuthProfile, TokenSet } from './types';
 import type { VerifyCallback } from './verify';
 
 /** What verify may return instead of calling `done`: the user, `false`/`null` to refuse, or a promise of either. */
-export type VerifyReturn = void | Express.User | false | null | Promise<void | Express.User | false | null>;
+export type VerifyReturn = void | Express.User | false | null | Promise<void | Express.User | false | null> | RefusingPromise;
+
+/**
+ * `async () => false`: TypeScript widens the literal to `boolean` in an async function's return type,
+ * so a promise of `boolean` is accepted too (resolved `false` refuses the login, as it does unwidened).
+ */
+type RefusingPromise = Promise<boolean>;
 
 /** `(tokens, profile, done)`: call `done`, or return the user (or a promise of it). */
 export type VerifyFunction = (tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback) => VerifyReturn;
@@ -46,5 +52,5 @@ export function defineStrategy<P extends Provider>(provider: P): GenAuthStrategy
     }
   }
   Object.defineProperty(ProviderStrategy, 'name', { value: `GenAuthStrategy(${provider.connection})` });
-  return ProviderStrategy as unknown as GenAuthStrategyConstructor<ProviderField<P>>;
+  return ProviderStrategy;
 }

@@ -15,7 +15,12 @@ export type GenAuthErrorCode =
   | 'GENAUTH_ID_TOKEN'
   | 'GENAUTH_INVALID_RESPONSE'
   | 'GENAUTH_UPSTREAM'
-  | 'GENAUTH_HTTP';
+  | 'GENAUTH_HTTP'
+  | 'GENAUTH_VERIFY_TIMEOUT'
+  | 'GENAUTH_ACCESS_TOKEN'
+  | 'GENAUTH_INVALID_GRANT'
+  | 'GENAUTH_OAUTH_REQUEST'
+  | 'GENAUTH_UNKNOWN_APP';
 
 /** What GenAuth said about a failure, when it said anything. */
 export interface GenAuthErrorDetails {
@@ -142,15 +147,87 @@ export class HttpError extends GenAuthError {
   }
 }
 
+/** The app's verify neither called `done` nor settled with a user in time (answered 500). */
+export class VerifyTimeoutError extends GenAuthError {
+  constructor(timeoutMs: number) {
+    super(
+      'GENAUTH_VERIFY_TIMEOUT',
+      `The verify callback did not answer within ${timeoutMs} ms: an async verify must return the user (a resolved undefined means "I will call done"), or call done(err, user); raise verifyTimeoutMs if it is legitimately slow`,
+      { status: 500 },
+    );
+  }
+}
+
+/** RFC 6750 error codes of a bearer-token failure; absent when the request carried no token at all (§3.1). */
+export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
+
+const BEARER_STATUS: Readonly<Record<BearerErrorCode, number>> = { invalid_request: 400, invalid_token: 401, insufficient_scope: 403 };
+
+/**
+ * A bearer access token is missing, malformed, expired, foreign, revoked (introspection) or lacks a
+ * scope: 401 `invalid_token`, 403 `insufficient_scope` (with the `scope` that was required), 400
+ * `invalid_request`, or 401 without `error` when no token was sent.
+ */
+export class AccessTokenError extends GenAuthError {
+  /** The RFC 6750 `error`, for the `WWW-Authenticate: Bearer` challenge; absent when no token was sent. */
+  readonly error: BearerErrorCode | undefined;
+  /** For `insufficient_scope`: the space-separated scopes the resource requires. */
+  readonly scope: string | undefined;
+  constructor(error: BearerErrorCode | undefined, message: string, details: { cause?: unknown; scope?: string } = {}) {
+    super('GENAUTH_ACCESS_TOKEN', message, { status: error === undefined ? 401 : BEARER_STATUS[error], cause: details.cause });
+    this.error = error;
+    this.scope = details.scope;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), error: this.error, scope: this.scope };
+  }
+}
+
+/**
+ * GenAuth refused a refresh token (`invalid_grant`: unknown, expired, revoked, rotated away, another
+ * app's): answered 401; the app answers "sign in again".
+ */
+export class GrantRejectedError extends GenAuthError {
+  constructor(message: string, details: GenAuthErrorDetails = {}) {
+    super('GENAUTH_INVALID_GRANT', message, { ...details, status: 401 });
+  }
+}
+
+/**
+ * GenAuth refused a lifecycle request as malformed or not allowed (`invalid_request`, `invalid_scope`,
+ * `unsupported_grant_type`, …, named in `error`), or the call was refused before sending for the same
+ * reason: answered 400.
+ */
+export class OAuthRequestError extends GenAuthError {
+  /** The OAuth `error` code GenAuth answered (or would have). */
+  readonly error: string;
+  constructor(error: string, message: string, details: GenAuthErrorDetails = {}) {
+    super('GENAUTH_OAUTH_REQUEST', message, { ...details, status: 400 });
+    this.error = error;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), error: this.error };
+  }
+}
+
+/** The request named no application of a `GenAuthApps` registry, or one it does not know (answered 400, no call to GenAuth). */
+export class UnknownAppError extends GenAuthError {
+  /** The aliases registered at startup. */
+  readonly known: readonly string[];
+  constructor(message: string, known: readonly string[]) {
+    super('GENAUTH_UNKNOWN_APP', known.length > 0 ? `${message}: one of ${known.join(', ')}` : message, { status: 400 });
+    this.known = known;
+  }
+}
+
 /** True for any error raised by any installed copy of passport-genauth. */
 export function isGenAuthError(value: unknown): value is GenAuthError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /** True when `value` is a passport-genauth error with the given code. */
-export function hasErrorCode<C extends GenAuthErrorCode>(
-  value: unknown,
-  code: C,
-): value is GenAuthError & { code: C } {
+export function hasErrorCode<C extends GenAuthErrorCode>(value: unknown, code: C): value is GenAuthError & { code: C } {
   return isGenAuthError(value) && value.code === code;
 }

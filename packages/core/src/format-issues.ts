@@ -21,14 +21,14 @@ export const STRATEGY_SPELLING_HINTS: Readonly<Record<string, string>> = {
 
 /** Dotted path of a zod issue (`idToken.issuer`, `wxLoginInfo.code`). */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : String(key))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : String(key)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Turns zod issues into one readable line per bad path, never echoing the offending values. */
-export function describeIssues(
-  issues: readonly z.core.$ZodIssue[],
-  hints: Readonly<Record<string, string>> = CLIENT_SPELLING_HINTS,
-): string[] {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], hints: Readonly<Record<string, string>> = CLIENT_SPELLING_HINTS): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
     const at = issuePath(issue.path);

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { CredentialsError } from './errors';
 import { extractCredentials } from './extract-credentials';
 import { describeCredentialIssues } from './credential-issues';
+import type { LoginObserver } from './diagnostics/observe-login';
 import { outcomeOfError, type GenAuthAuthInfo, type LoginOutcome } from './outcome';
 import type { GenAuthRequest } from './request';
 import { checkSignInOptions, pickSignInOptions } from './sign-in-options';
 import type { StrategySettings } from './strategy-options';
-import type { GenAuthSignInOptions } from './types';
+import type { GenAuthProfile, GenAuthSignInOptions } from './types';
 import { callVerify } from './verify';
 
 /** Options a route may pass to `passport.authenticate(name, options)` that this strategy reads. */
@@ -23,28 +24,35 @@ export async function runLogin(
   verify: (...args: never[]) => unknown,
   req: GenAuthRequest,
   authenticateOptions: GenAuthAuthenticateOptions | undefined,
+  observer?: LoginObserver,
 ): Promise<LoginOutcome> {
   let signIn;
+  let app: string | undefined;
   try {
+    const chosen = await settings.clients(req, authenticateOptions?.app);
+    app = chosen.app;
+    observer?.chose(chosen.client, app);
     const credentials = await readCredentials(settings, req);
     const options = await signInOptionsFor(settings, req, authenticateOptions);
-    signIn = await settings.client.signInByMobile({
+    signIn = await chosen.client.signInByMobile({
       connection: settings.provider.connection,
       extIdpConnidentifier: settings.extIdpConnidentifier,
       payloadKey: settings.provider.payloadKey,
       payload: settings.provider.buildPayload(credentials),
       ...(options ? { options } : {}),
+      ...(app === undefined ? {} : { app }),
     });
   } catch (error) {
     return outcomeOfError(error);
   }
   try {
-    const args = settings.passReqToCallback ? [req, signIn.tokens, signIn.profile] : [signIn.tokens, signIn.profile];
-    const { user, info } = await callVerify(verify, args);
+    const profile = app === undefined ? signIn.profile : withApp(signIn.profile, app);
+    const args = settings.passReqToCallback ? [req, signIn.tokens, profile] : [signIn.tokens, profile];
+    const { user, info } = await callVerify(verify, args, settings.verifyTimeoutMs);
     if (!user) {
       return { type: 'fail', challenge: info ?? { message: 'Sign-in refused by the application', code: 'GENAUTH_VERIFY_REFUSED', status: 401 }, status: 401 };
     }
-    const authInfo: GenAuthAuthInfo = { ...(info as Record<string, unknown> | undefined), ...signIn.tokens };
+    const authInfo: GenAuthAuthInfo = { ...(info as Record<string, unknown> | undefined), ...signIn.tokens, ...(app === undefined ? {} : { app }) };
     return { type: 'success', user, info: authInfo };
   } catch (error) {
     // The app's own verify failed: always an error for the app, whatever it threw.
@@ -52,20 +60,22 @@ export async function runLogin(
   }
 }
 
+/** The profile with the alias of the app that signed the user in, so per-app user tables stay apart. */
+function withApp(profile: GenAuthProfile, app: string): GenAuthProfile {
+  return Object.defineProperty(profile, 'app', { value: app, enumerable: true });
+}
+
 async function readCredentials(settings: StrategySettings, req: GenAuthRequest): Promise<Record<string, unknown>> {
-  const { provider, renames } = settings;
-  const raw = settings.credentialsFor
-    ? await settings.credentialsFor(req)
-    : extractCredentials(req, { fields: provider.fields, renames, bearerField: provider.bearerField });
-  const parsed = provider.credentials.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const raw = settings.credentialsFor ? await settings.credentialsFor(req) : extractCredentials(req, settings.extraction);
+  const parsed = settings.provider.credentials.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
   throw credentialsError(settings, parsed.error.issues, req);
 }
 
 function credentialsError(settings: StrategySettings, issues: readonly z.core.$ZodIssue[], req: GenAuthRequest): CredentialsError {
   const { lines, fields } = describeCredentialIssues(issues, settings.renames);
   let message = `Invalid ${settings.provider.title ?? settings.provider.connection} credentials: ${lines.join('; ')}`;
-  if (!settings.credentialsFor) message += missingBodyHint(req, 'the fields in the query string');
+  if (!settings.credentialsFor) message += missingBodyHint(req);
   return new CredentialsError(message, fields);
 }
 
@@ -73,11 +83,11 @@ function credentialsError(settings: StrategySettings, issues: readonly z.core.$Z
  * Said when a credential is missing although the request carried a body that nothing parsed: the usual
  * cause (no body parser, or none for that content type) and its fix. Empty when it does not apply.
  */
-export function missingBodyHint(req: GenAuthRequest, alternative: string): string {
+export function missingBodyHint(req: GenAuthRequest): string {
   const length = req.headers['content-length'];
   const carriedBody = (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
   if (req.body !== undefined || !carriedBody) return '';
-  return `. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate(), or send ${alternative}`;
+  return '. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate()';
 }
 
 async function signInOptionsFor(

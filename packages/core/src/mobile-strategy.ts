@@ -2,9 +2,11 @@ import passportStrategy from 'passport-strategy';
 import { ConfigurationError, CredentialsError } from './errors';
 import { own } from './extract-credentials';
 import { missingBodyHint, type GenAuthAuthenticateOptions } from './login';
-import { outcomeOfError } from './outcome';
+import { outcomeOfError, type LoginOutcome } from './outcome';
 import type { GenAuthRequest } from './request';
-import { applyOutcome, GenAuthStrategy } from './strategy';
+import { deliverLogin } from './deliver-outcome';
+import { observeRefusal } from './diagnostics/observe-login';
+import { GenAuthStrategy } from './strategy';
 
 /** Options of the single-route strategy. */
 export interface GenAuthMobileStrategyOptions {
@@ -40,7 +42,9 @@ export class GenAuthMobileStrategy extends passportStrategy.Strategy {
         throw new ConfigurationError('Invalid genauth-mobile options:\n  - strategies: every entry must be a passport-genauth provider strategy');
       }
       if (routes.has(strategy.connection)) {
-        throw new ConfigurationError(`Invalid genauth-mobile options:\n  - strategies: two strategies serve connection '${strategy.connection}'; register one per connection`);
+        throw new ConfigurationError(
+          `Invalid genauth-mobile options:\n  - strategies: two strategies serve connection '${strategy.connection}'; register one per connection`,
+        );
       }
       routes.set(strategy.connection, strategy);
     }
@@ -57,24 +61,26 @@ export class GenAuthMobileStrategy extends passportStrategy.Strategy {
     return [...this.routes.keys()];
   }
 
-  /** Passport's entry point. */
-  override authenticate(req: GenAuthRequest, options?: GenAuthAuthenticateOptions): void {
+  /**
+   * Runs one login without Passport and resolves with its outcome: the registered strategy's login for
+   * the request's connection, or a 400 `fail` naming the connection field (for framework adapters).
+   */
+  login(req: GenAuthRequest, options?: GenAuthAuthenticateOptions): Promise<LoginOutcome> {
     const connection = readField(req, this.connectionField);
     const strategy = typeof connection === 'string' ? this.routes.get(connection) : undefined;
-    if (!strategy) {
-      const accepted = this.connections.join(', ');
-      let message =
-        connection === undefined || connection === ''
-          ? `${this.connectionField} is required: one of ${accepted}`
-          : `${this.connectionField} must be one of ${accepted}`;
-      if (connection === undefined) message += missingBodyHint(req, `${this.connectionField} in the query string or the x-genauth-connection header`);
-      applyOutcome(this, req, outcomeOfError(new CredentialsError(`Invalid mobile sign-in request: ${message}`, [this.connectionField])));
-      return;
-    }
-    strategy.login(req, options).then(
-      (outcome) => applyOutcome(this, req, outcome),
-      (error: unknown) => this.error(error as Error),
-    );
+    if (strategy) return strategy.login(req, options);
+    const accepted = this.connections.join(', ');
+    let message =
+      connection === undefined || connection === ''
+        ? `${this.connectionField} is required: one of ${accepted}`
+        : `${this.connectionField} must be one of ${accepted}`;
+    if (connection === undefined) message += missingBodyHint(req);
+    return observeRefusal(this.name, req, outcomeOfError(new CredentialsError(`Invalid mobile sign-in request: ${message}`, [this.connectionField])));
+  }
+
+  /** Passport's entry point. */
+  override authenticate(req: GenAuthRequest, options?: GenAuthAuthenticateOptions): void {
+    deliverLogin(this, req, this.login(req, options));
   }
 
   /** Safe to log. */

@@ -23,6 +23,9 @@ export type LoginOutcome =
   | { readonly type: 'fail'; readonly challenge: GenAuthFailure | object; readonly status: number }
   | { readonly type: 'error'; readonly error: unknown };
 
+/** Codes that are the request's own fault: a Passport `fail` with the error's status. */
+const USER_FAILURES: ReadonlySet<string> = new Set(['GENAUTH_INVALID_CREDENTIALS', 'GENAUTH_SIGNIN_REJECTED', 'GENAUTH_ID_TOKEN', 'GENAUTH_UNKNOWN_APP']);
+
 /**
  * The one place errors become Passport outcomes: the user's fault is a `fail` (400 bad credential,
  * 401 rejected by GenAuth or a bad id_token); everything the operator or the upstream must fix is an
@@ -30,7 +33,7 @@ export type LoginOutcome =
  */
 export function outcomeOfError(error: unknown): LoginOutcome {
   if (!isGenAuthError(error)) return { type: 'error', error };
-  if (error.code === 'GENAUTH_INVALID_CREDENTIALS' || error.code === 'GENAUTH_SIGNIN_REJECTED' || error.code === 'GENAUTH_ID_TOKEN') {
+  if (USER_FAILURES.has(error.code)) {
     const status = error.status ?? 401;
     const challenge: GenAuthFailure = {
       message: error.message,

@@ -19,9 +19,7 @@ export function buildProfile(connection: string, claims: IdTokenClaims, idToken:
     id: claims.sub,
     displayName: text(claims, 'name') ?? text(claims, 'nickname') ?? username ?? email ?? phone ?? claims.sub,
     ...(username ? { username } : {}),
-    ...(familyName || givenName
-      ? { name: { ...(familyName ? { familyName } : {}), ...(givenName ? { givenName } : {}) } }
-      : {}),
+    ...(familyName || givenName ? { name: { ...(familyName ? { familyName } : {}), ...(givenName ? { givenName } : {}) } } : {}),
     ...(email ? { emails: [{ value: email, verified: claims.email_verified === true }] } : {}),
     ...(phone ? { phoneNumbers: [{ value: phone, verified: claims.phone_number_verified === true }] } : {}),
     ...(picture ? { photos: [{ value: picture }] } : {}),

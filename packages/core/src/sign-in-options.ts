@@ -24,7 +24,7 @@ export function pickSignInOptions(source: object | undefined): GenAuthSignInOpti
     const value = (source as Record<string, unknown>)[key];
     if (value !== undefined) picked[key] = value;
   }
-  return picked as GenAuthSignInOptions;
+  return picked;
 }
 
 /** Checks sign-in options decided by the server; a bad value is a configuration error, not the user's. */

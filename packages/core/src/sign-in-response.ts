@@ -1,22 +1,24 @@
 import { z } from 'zod';
-import {
-  ClientAuthError,
-  HttpError,
-  InvalidResponseError,
-  SignInRejectedError,
-  UpstreamError,
-  type GenAuthError,
-  type GenAuthErrorDetails,
-} from './errors';
+import { ClientAuthError, HttpError, InvalidResponseError, SignInRejectedError, UpstreamError, type GenAuthError, type GenAuthErrorDetails } from './errors';
 import type { RawResponse } from './transport';
 import type { TokenSet } from './types';
 
+/** A whole number, also as GenAuth's error-code pages print it: a numeric string (`"2005"`). */
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d{1,12}$/)
+    .transform(Number),
+]);
+
+/** GenAuth's V3 envelope; error envelopes may omit `data` altogether. */
 const envelopeSchema = z.object({
-  statusCode: z.number().int(),
+  statusCode: integer,
   message: z.string().nullish(),
-  apiCode: z.number().int().nullish(),
+  apiCode: integer.nullish(),
   requestId: z.string().nullish(),
-  data: z.unknown(),
+  data: z.unknown().optional(),
 });
 
 const tokenDataSchema = z

@@ -1,7 +1,10 @@
 import passportStrategy from 'passport-strategy';
 import { runLogin, type GenAuthAuthenticateOptions } from './login';
-import { rememberFailure, type LoginOutcome } from './outcome';
+import { deliverLogin } from './deliver-outcome';
+import { observeLogin } from './diagnostics/observe-login';
+import type { LoginOutcome } from './outcome';
 import type { Provider } from './provider';
+import type { GenAuthApps } from './genauth-apps';
 import type { GenAuthRequest } from './request';
 import { resolveStrategySettings, type SignInClient, type StrategySettings } from './strategy-options';
 
@@ -33,8 +36,8 @@ export class GenAuthStrategy extends passportStrategy.Strategy {
     return this[SETTINGS].provider.connection;
   }
 
-  /** The client this strategy signs in through (call `close()` on a `GenAuthClient` at shutdown). */
-  get client(): SignInClient {
+  /** The client (or the `GenAuthApps` registry) this strategy signs in through; call `close()` on it at shutdown. */
+  get client(): SignInClient | GenAuthApps {
     return this[SETTINGS].client;
   }
 
@@ -45,35 +48,17 @@ export class GenAuthStrategy extends passportStrategy.Strategy {
 
   /** Runs one login without Passport and resolves with its outcome (used by the single-route strategy and tests). */
   login(req: GenAuthRequest, options?: GenAuthAuthenticateOptions): Promise<LoginOutcome> {
-    return runLogin(this[SETTINGS], this[VERIFY], req, options);
+    const settings = this[SETTINGS];
+    return observeLogin(settings, req, (observer) => runLogin(settings, this[VERIFY], req, options, observer));
   }
 
   /** Passport's entry point. */
   override authenticate(req: GenAuthRequest, options?: GenAuthAuthenticateOptions): void {
-    this.login(req, options).then(
-      (outcome) => applyOutcome(this, req, outcome),
-      (error: unknown) => this.error(error as Error),
-    );
+    deliverLogin(this, req, this.login(req, options));
   }
 
   /** Safe to log. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, connection: this.connection };
-  }
-}
-
-/** Hands an outcome to Passport's per-request actions. */
-export function applyOutcome(strategy: passportStrategy.Strategy, req: GenAuthRequest, outcome: LoginOutcome): void {
-  switch (outcome.type) {
-    case 'success':
-      strategy.success(outcome.user, outcome.info);
-      return;
-    case 'fail':
-      rememberFailure(req, outcome.challenge, outcome.status);
-      strategy.fail(outcome.challenge, outcome.status);
-      return;
-    case 'error':
-      strategy.error(outcome.error as Error);
-      return;
   }
 }

@@ -1,10 +1,14 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { HttpError, InvalidResponseError } from './errors';
+import { RequestDeadline } from './request-deadline';
+import { sendRequest } from './undici-parts';
 
 /** A response read in full, within the size cap. */
 export interface RawResponse {
   readonly status: number;
   readonly contentType: string;
+  /** The `cache-control` header, `''` when absent. */
+  readonly cacheControl?: string;
   readonly text: string;
 }
 
@@ -26,37 +30,34 @@ export interface ExchangeOptions {
 export async function exchange(url: string, options: ExchangeOptions): Promise<RawResponse> {
   // One timer per exchange, cleared as soon as it is over. (AbortSignal.timeout() would leave every
   // finished request's timer, WeakRef and finalization record alive for the full timeoutMs.)
-  const controller = new AbortController();
-  const deadline = controller.signal;
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  const deadline = new RequestDeadline(options.timeoutMs, options.signal);
   try {
-    const response = await request(url, {
+    const response = await sendRequest(options.dispatcher, url, {
       method: options.method,
       headers: options.headers,
       body: options.body ?? null,
-      dispatcher: options.dispatcher,
-      signal,
+      signal: deadline,
     });
     const contentType = headerValue(response.headers['content-type']);
     const text = await readCapped(response.body, options.maxBytes, headerValue(response.headers['content-length']));
-    return { status: response.statusCode, contentType, text };
+    return { status: response.statusCode, contentType, cacheControl: headerValue(response.headers['cache-control']), text };
   } catch (error) {
     if (error instanceof InvalidResponseError) throw error;
     throw transportFailure(error, deadline, options);
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
 
-function transportFailure(error: unknown, deadline: AbortSignal, options: ExchangeOptions): HttpError {
-  if (deadline.aborted) {
+function transportFailure(error: unknown, deadline: RequestDeadline, options: ExchangeOptions): HttpError {
+  if (deadline.timedOut) {
     return new HttpError(`GenAuth did not answer within ${options.timeoutMs} ms`, 'timeout', { status: 504, cause: error });
   }
   if (options.signal?.aborted) {
     return new HttpError('The GenAuth request was aborted', 'aborted', { status: 499, cause: error });
   }
-  const detail = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const detail = typeof code === 'string' && code !== '' ? ` (${code})` : '';
   return new HttpError(`Could not reach GenAuth${detail}`, 'network', { status: 502, cause: error });
 }
 

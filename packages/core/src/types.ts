@@ -49,6 +49,8 @@ export interface GenAuthProfile {
   readonly provider: 'genauth';
   /** The connection the user signed in with (`wechat`, `apple`, …). */
   readonly connection: string;
+  /** The alias of the GenAuth application that signed the user in, when the strategy serves a `GenAuthApps`. */
+  readonly app?: string;
   /** The GenAuth user id (`sub`). */
   readonly id: string;
   /** A human-readable name: name, nickname, username, email, phone or id, the first one present. */
@@ -85,6 +87,8 @@ export interface SignInByMobileRequest {
   options?: GenAuthSignInOptions;
   /** Cancels the exchange. */
   signal?: AbortSignal;
+  /** The alias of the `GenAuthApps` application the login is for; only reported in diagnostics. */
+  app?: string;
 }
 
 /* Passport's typings type users as the global `Express.User`; declaring it here lets core type

@@ -28,9 +28,7 @@ describe('client authentication on the wire', () => {
   }
 
   it('sends no authorization header and neither client_id nor client_secret for none', async () => {
-    const sent = await sendOne(
-      new GenAuthClient({ appHost: APP.appHost, appId: APP.appId, tokenEndpointAuthMethod: 'none', dispatcher: mock.agent }),
-    );
+    const sent = await sendOne(new GenAuthClient({ appHost: APP.appHost, appId: APP.appId, tokenEndpointAuthMethod: 'none', dispatcher: mock.agent }));
     expect(sent.headers.authorization).toBeUndefined();
     expect(sent.headers['x-authing-app-id']).toBe(APP.appId);
     expect(sent.headers['content-type']).toBe('application/json');
@@ -63,9 +61,7 @@ describe('client authentication on the wire', () => {
   });
 
   it('uses client_secret_post by default when an appSecret is given', async () => {
-    const sent = await sendOne(
-      new GenAuthClient({ appHost: APP.appHost, appId: APP.appId, appSecret: APP.appSecret, dispatcher: mock.agent }),
-    );
+    const sent = await sendOne(new GenAuthClient({ appHost: APP.appHost, appId: APP.appId, appSecret: APP.appSecret, dispatcher: mock.agent }));
     expect(sent.body.client_secret).toBe(APP.appSecret);
     expect(sent.headers.authorization).toBeUndefined();
   });

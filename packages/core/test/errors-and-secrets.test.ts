@@ -83,17 +83,20 @@ describe('the error brand', () => {
     });
   });
 
-  it.each([null, undefined, 'GENAUTH_HTTP', { code: 'GENAUTH_HTTP' }, new Error('plain'), { [BRAND]: 'yes' }])(
-    'is false for %p',
-    (value) => {
-      expect(isGenAuthError(value)).toBe(false);
-      expect(hasErrorCode(value, 'GENAUTH_HTTP')).toBe(false);
-    },
-  );
+  it.each([null, undefined, 'GENAUTH_HTTP', { code: 'GENAUTH_HTTP' }, new Error('plain'), { [BRAND]: 'yes' }])('is false for %p', (value) => {
+    expect(isGenAuthError(value)).toBe(false);
+    expect(hasErrorCode(value, 'GENAUTH_HTTP')).toBe(false);
+  });
 });
 
 describe('every error class', () => {
-  const details = { apiCode: 2005, requestId: 'req-1', genauthStatusCode: 403, responseBody: `{"secret":"${SECRET}"}`, cause: new Error(`cause with ${SECRET}`) };
+  const details = {
+    apiCode: 2005,
+    requestId: 'req-1',
+    genauthStatusCode: 403,
+    responseBody: `{"secret":"${SECRET}"}`,
+    cause: new Error(`cause with ${SECRET}`),
+  };
   const cases: Array<[string, GenAuthError, string, number | undefined]> = [
     ['ConfigurationError', new ConfigurationError('bad options', ['appHost: bad']), 'GENAUTH_INVALID_OPTIONS', undefined],
     ['CredentialsError', new CredentialsError('bad credential', ['code']), 'GENAUTH_INVALID_CREDENTIALS', 400],
@@ -128,7 +131,15 @@ describe('every error class', () => {
     expect(error).toMatchObject({ apiCode: 2005, requestId: 'req-1', genauthStatusCode: 403, status: 401 });
     expect(error.responseBody).toBe(details.responseBody);
     expect(error.cause).toBe(details.cause);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: 'SignInRejectedError', code: 'GENAUTH_SIGNIN_REJECTED', message: 'rejected', status: 401, genauthStatusCode: 403, apiCode: 2005, requestId: 'req-1' });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'SignInRejectedError',
+      code: 'GENAUTH_SIGNIN_REJECTED',
+      message: 'rejected',
+      status: 401,
+      genauthStatusCode: 403,
+      apiCode: 2005,
+      requestId: 'req-1',
+    });
   });
 });
 
@@ -159,116 +170,199 @@ describe('no secret and no token in any error', () => {
   const good = { iss: ISSUER, aud: APP.appId } as const;
 
   const paths: Array<[string, () => Promise<{ error: unknown; tokens?: string[] }>]> = [
-    ['a rejected code (602)', async () => {
-      mock.onSignIn((sent) => ({ body: { statusCode: 602, message: 'invalid code', requestId: 'r', data: { echo: echo(sent) } } }));
-      return { error: await signIn() };
-    }],
-    ['a locked user (403, 2005)', async () => {
-      mock.reject(403, 'User is locked', 2005);
-      return { error: await signIn() };
-    }],
-    ['an unknown application (2011)', async () => {
-      mock.onSignIn((sent) => ({ body: { statusCode: 400, apiCode: 2011, message: 'app not found', requestId: 'r', data: { echo: echo(sent) } } }));
-      return { error: await signIn() };
-    }],
-    ['bad client credentials (401)', async () => {
-      mock.onSignIn((sent) => ({ body: { statusCode: 401, message: 'unauthorized', requestId: 'r', data: { echo: echo(sent) } } }));
-      return { error: await signIn() };
-    }],
-    ['an upstream failure (500)', async () => {
-      mock.onSignIn((sent) => ({ body: { statusCode: 500, message: 'oops', requestId: 'r', data: { echo: echo(sent) } } }));
-      return { error: await signIn() };
-    }],
-    ['an HTML gateway page (HTTP 502)', async () => {
-      mock.onSignIn((sent) => ({ status: 502, body: `<html><pre>${echo(sent)}</pre></html>`, headers: { 'content-type': 'text/html' } }));
-      return { error: await signIn() };
-    }],
-    ['a body that is not JSON', async () => {
-      mock.onSignIn((sent) => ({ body: `not json ${echo(sent)}`, headers: { 'content-type': 'text/plain' } }));
-      return { error: await signIn() };
-    }],
-    ['JSON of the wrong shape', async () => {
-      mock.onSignIn((sent) => ({ body: { unexpected: echo(sent) } }));
-      return { error: await signIn() };
-    }],
-    ['a success without tokens', async () => {
-      mock.onSignIn(() => ({ body: { statusCode: 200, requestId: 'r', data: { access_token: ACCESS } } }));
-      return { error: await signIn() };
-    }],
-    ['an oversize body', async () => {
-      await client.close();
-      client = mock.client(clientOptions({ maxResponseBytes: 1024 }));
-      mock.onSignIn((sent) => ({ body: `${echo(sent)}${'x'.repeat(4096)}`, headers: { 'content-type': 'application/json' } }));
-      return { error: await signIn() };
-    }],
-    ['a timeout', async () => {
-      await client.close();
-      client = mock.client(clientOptions({ timeoutMs: 30 }));
-      mock.pool.intercept({ path: SIGNIN_PATH, method: 'POST' }).reply(200, '{}').delay(1_000);
-      return { error: await signIn() };
-    }],
-    ['a network error', async () => {
-      mock.pool.intercept({ path: SIGNIN_PATH, method: 'POST' }).replyWithError(new Error('socket hang up'));
-      return { error: await signIn() };
-    }],
-    ['an abort', async () => {
-      return { error: await rejectionOf(client.signInByMobile(codeSignIn(CODE, { signal: AbortSignal.abort() }))) };
-    }],
-    ['an alg: none id_token', async () => {
-      const idToken = unsigned(good);
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken] };
-    }],
-    ['an id_token with a bad HS256 signature', async () => {
-      const idToken = await signHs256('another-secret', good);
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
-    }],
-    ['an id_token for another audience', async () => {
-      const idToken = await signHs256(SECRET, { ...good, aud: 'other-app' });
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
-    }],
-    ['an expired id_token', async () => {
-      const idToken = await signHs256(SECRET, { ...good, issuedAtOffsetSec: -7200, expiresInSec: 60 });
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
-    }],
-    ['an RS256 id_token with an unknown kid', async () => {
-      mock.serveJwks();
-      const idToken = await signRs256({ ...mock.key, kid: 'nope' }, good);
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
-    }],
-    ['an unreachable JWKS', async () => {
-      mock.pool.intercept({ path: JWKS_PATH, method: 'GET' }).replyWithError(new Error('ECONNREFUSED'));
-      const idToken = await signRs256(mock.key, good);
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
-    }],
-    ['an HS256 id_token on a client without appSecret', async () => {
-      await client.close();
-      client = new GenAuthClient({ appHost: APP.appHost, appId: APP.appId, dispatcher: mock.agent });
-      const idToken = await signHs256(SECRET, good);
-      answerWithIdToken(idToken);
-      return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
-    }],
-    ['bad client options', async () => {
-      try {
-        new GenAuthClient({ appHost: `http://${SECRET}.example`, appId: APP.appId, appSecret: SECRET, tokenEndpointAuthMethod: SECRET, clientSecret: SECRET } as never);
-      } catch (error) {
-        return { error };
-      }
-      throw new Error('expected a ConfigurationError');
-    }],
-    ['bad strategy options', async () => {
-      try {
-        new CodeStrategy({ appHost: APP.appHost, appId: APP.appId, appSecret: SECRET, extIdpConnidentifier: 's', scope: SECRET, name: [SECRET], fields: { code: [SECRET] } } as never, (() => null) as never);
-      } catch (error) {
-        return { error };
-      }
-      throw new Error('expected a ConfigurationError');
-    }],
+    [
+      'a rejected code (602)',
+      async () => {
+        mock.onSignIn((sent) => ({ body: { statusCode: 602, message: 'invalid code', requestId: 'r', data: { echo: echo(sent) } } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'a locked user (403, 2005)',
+      async () => {
+        mock.reject(403, 'User is locked', 2005);
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'an unknown application (2011)',
+      async () => {
+        mock.onSignIn((sent) => ({ body: { statusCode: 400, apiCode: 2011, message: 'app not found', requestId: 'r', data: { echo: echo(sent) } } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'bad client credentials (401)',
+      async () => {
+        mock.onSignIn((sent) => ({ body: { statusCode: 401, message: 'unauthorized', requestId: 'r', data: { echo: echo(sent) } } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'an upstream failure (500)',
+      async () => {
+        mock.onSignIn((sent) => ({ body: { statusCode: 500, message: 'oops', requestId: 'r', data: { echo: echo(sent) } } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'an HTML gateway page (HTTP 502)',
+      async () => {
+        mock.onSignIn((sent) => ({ status: 502, body: `<html><pre>${echo(sent)}</pre></html>`, headers: { 'content-type': 'text/html' } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'a body that is not JSON',
+      async () => {
+        mock.onSignIn((sent) => ({ body: `not json ${echo(sent)}`, headers: { 'content-type': 'text/plain' } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'JSON of the wrong shape',
+      async () => {
+        mock.onSignIn((sent) => ({ body: { unexpected: echo(sent) } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'a success without tokens',
+      async () => {
+        mock.onSignIn(() => ({ body: { statusCode: 200, requestId: 'r', data: { access_token: ACCESS } } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'an oversize body',
+      async () => {
+        await client.close();
+        client = mock.client(clientOptions({ maxResponseBytes: 1024 }));
+        mock.onSignIn((sent) => ({ body: `${echo(sent)}${'x'.repeat(4096)}`, headers: { 'content-type': 'application/json' } }));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'a timeout',
+      async () => {
+        await client.close();
+        client = mock.client(clientOptions({ timeoutMs: 30 }));
+        mock.pool.intercept({ path: SIGNIN_PATH, method: 'POST' }).reply(200, '{}').delay(1_000);
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'a network error',
+      async () => {
+        mock.pool.intercept({ path: SIGNIN_PATH, method: 'POST' }).replyWithError(new Error('socket hang up'));
+        return { error: await signIn() };
+      },
+    ],
+    [
+      'an abort',
+      async () => {
+        return { error: await rejectionOf(client.signInByMobile(codeSignIn(CODE, { signal: AbortSignal.abort() }))) };
+      },
+    ],
+    [
+      'an alg: none id_token',
+      async () => {
+        const idToken = unsigned(good);
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken] };
+      },
+    ],
+    [
+      'an id_token with a bad HS256 signature',
+      async () => {
+        const idToken = await signHs256('another-secret', good);
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
+      },
+    ],
+    [
+      'an id_token for another audience',
+      async () => {
+        const idToken = await signHs256(SECRET, { ...good, aud: 'other-app' });
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
+      },
+    ],
+    [
+      'an expired id_token',
+      async () => {
+        const idToken = await signHs256(SECRET, { ...good, issuedAtOffsetSec: -7200, expiresInSec: 60 });
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
+      },
+    ],
+    [
+      'an RS256 id_token with an unknown kid',
+      async () => {
+        mock.serveJwks();
+        const idToken = await signRs256({ ...mock.key, kid: 'nope' }, good);
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
+      },
+    ],
+    [
+      'an unreachable JWKS',
+      async () => {
+        mock.pool.intercept({ path: JWKS_PATH, method: 'GET' }).replyWithError(new Error('ECONNREFUSED'));
+        const idToken = await signRs256(mock.key, good);
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
+      },
+    ],
+    [
+      'an HS256 id_token on a client without appSecret',
+      async () => {
+        await client.close();
+        client = new GenAuthClient({ appHost: APP.appHost, appId: APP.appId, dispatcher: mock.agent });
+        const idToken = await signHs256(SECRET, good);
+        answerWithIdToken(idToken);
+        return { error: await signIn(), tokens: [idToken, idToken.split('.')[2]!] };
+      },
+    ],
+    [
+      'bad client options',
+      async () => {
+        try {
+          new GenAuthClient({
+            appHost: `http://${SECRET}.example`,
+            appId: APP.appId,
+            appSecret: SECRET,
+            tokenEndpointAuthMethod: SECRET,
+            clientSecret: SECRET,
+          } as never);
+        } catch (error) {
+          return { error };
+        }
+        throw new Error('expected a ConfigurationError');
+      },
+    ],
+    [
+      'bad strategy options',
+      async () => {
+        try {
+          new CodeStrategy(
+            {
+              appHost: APP.appHost,
+              appId: APP.appId,
+              appSecret: SECRET,
+              extIdpConnidentifier: 's',
+              scope: SECRET,
+              name: [SECRET],
+              fields: { code: [SECRET] },
+            } as never,
+            () => null,
+          );
+        } catch (error) {
+          return { error };
+        }
+        throw new Error('expected a ConfigurationError');
+      },
+    ],
   ];
 
   it.each(paths)('for %s', async (_label, run) => {
@@ -298,7 +392,7 @@ describe('no secret and no token in any error', () => {
 
   it('keeps the secret out of JSON.stringify and util.inspect of the client', () => {
     expect(JSON.parse(JSON.stringify(client))).toEqual({ appHost: APP.appHost, appId: APP.appId, tokenEndpointAuthMethod: 'client_secret_basic' });
-    for (const shown of [JSON.stringify(client), inspect(client), inspect(client, { showHidden: true, depth: Infinity }), String(client)]) {
+    for (const shown of [JSON.stringify(client), inspect(client), inspect(client, { showHidden: true, depth: Infinity }), `${client as unknown as string}`]) {
       expect(shown).not.toContain(SECRET);
       expect(shown).not.toContain(BASIC);
     }
@@ -307,7 +401,14 @@ describe('no secret and no token in any error', () => {
   it('keeps the secret out of JSON.stringify and util.inspect of a strategy, shared client or inline', () => {
     const shared = new CodeStrategy({ client, extIdpConnidentifier: 's' }, async () => ({ id: 'x' }));
     const inline = new CodeStrategy(
-      { appHost: APP.appHost, appId: APP.appId, appSecret: SECRET, tokenEndpointAuthMethod: 'client_secret_basic', dispatcher: mock.agent, extIdpConnidentifier: 's' },
+      {
+        appHost: APP.appHost,
+        appId: APP.appId,
+        appSecret: SECRET,
+        tokenEndpointAuthMethod: 'client_secret_basic',
+        dispatcher: mock.agent,
+        extIdpConnidentifier: 's',
+      },
       async () => ({ id: 'x' }),
     );
     expect(JSON.parse(JSON.stringify(shared))).toEqual({ name: 'genauth-test-code', connection: 'test_code' });

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { GenAuthClient, HttpError, IdTokenError, InvalidResponseError, buildProfile, type IdTokenClaims } from '@passport-genauth/core';
 import {
   APP,
@@ -28,7 +29,11 @@ describe('id_token verification', () => {
       .intercept({ path: JWKS_PATH, method: 'GET' })
       .reply(() => {
         jwksFetches += 1;
-        return { statusCode: 200, data: JSON.stringify({ keys: keys().map((key) => key.publicJwk) }), responseOptions: { headers: { 'content-type': 'application/json' } } };
+        return {
+          statusCode: 200,
+          data: JSON.stringify({ keys: keys().map((key) => key.publicJwk) }),
+          responseOptions: { headers: { 'content-type': 'application/json' } },
+        };
       })
       .persist();
   }
@@ -84,8 +89,32 @@ describe('id_token verification', () => {
     it('refuses a token without sub even when idToken.verify is false', async () => {
       await client.close();
       client = mock.client({ idToken: { verify: false } });
-      const error = await rejectionOf(signInWith('not-a-jwt'));
+      const now = Math.floor(Date.now() / 1000);
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      // A well-formed token that decodes, so only the sub check can refuse it.
+      const withoutSub = `${part({ alg: 'none' })}.${part({ iss: ISSUER, aud: APP.appId, iat: now, exp: now + 60 })}.`;
+      const error = await rejectionOf(signInWith(withoutSub));
       expect(error).toBeInstanceOf(IdTokenError);
+      expect((error as Error).message).toBe('id_token "sub" claim must be a non-empty string');
+    });
+
+    it('refuses an id_token with several audiences unless its azp is this app (OIDC Core 3.1.3.7)', async () => {
+      serveCountedJwks(() => [mock.key]);
+      const several = (azp?: string) =>
+        new SignJWT({ ...(azp ? { azp } : {}) })
+          .setProtectedHeader({ alg: 'RS256', kid: mock.key.kid })
+          .setIssuer(ISSUER)
+          .setAudience([APP.appId, 'another-app'])
+          .setSubject('multi-aud')
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(mock.key.privateKey);
+      await expect(signInWith(await several(APP.appId))).resolves.toMatchObject({ claims: { sub: 'multi-aud' } });
+      for (const azp of ['another-app', undefined]) {
+        const error = await rejectionOf(signInWith(await several(azp)));
+        expect(error).toBeInstanceOf(IdTokenError);
+        expect((error as Error).message).toBe('id_token has several audiences but its "azp" claim is not this application');
+      }
     });
   });
 
@@ -94,17 +123,42 @@ describe('id_token verification', () => {
   /** Bad id_tokens: how to make one, the message it must get, and whether the client is public (no appSecret). */
   const rsaPem = async (key: TestKey) => exportSPKI((await importJWK(key.publicJwk, 'RS256')) as KeyLike);
   const badTokens: Array<[string, (key: TestKey) => Promise<string>, string | RegExp, ClientKind]> = [
-    ['a token signed by another RSA key with the same kid', async (key) => signRs256(await makeKey(key.kid), good), 'id_token signature is invalid', 'with-secret'],
-    ['an unsigned token (alg: none)', async () => unsigned(good), 'id_token algorithm "none" is not accepted (only HS256 with the app secret or RS256 via JWKS)', 'with-secret'],
-    ['an RS256 token whose kid the JWKS does not publish', (key) => signRs256({ ...key, kid: 'unknown-kid' }, good), 'id_token is signed with a key the app does not publish', 'with-secret'],
-    ["an HS256 token signed with the RSA public key's PEM as the secret (algorithm confusion)", async (key) => signHs256(await rsaPem(key), good), 'id_token signature is invalid', 'with-secret'],
     [
-      'an HS256 token signed with the RSA public JWK as the secret (algorithm confusion)',
-      async (key) => signHs256(JSON.stringify(await exportJWK((await importJWK(key.publicJwk, 'RS256')) as KeyLike)), good),
+      'a token signed by another RSA key with the same kid',
+      async (key) => signRs256(await makeKey(key.kid), good),
       'id_token signature is invalid',
       'with-secret',
     ],
-    ["an HS256 token signed with the RSA public key's PEM on a public client", async (key) => signHs256(await rsaPem(key), good), /^id_token is HS256 but no appSecret is configured/, 'public'],
+    [
+      'an unsigned token (alg: none)',
+      async () => unsigned(good),
+      'id_token algorithm "none" is not accepted (only HS256 with the app secret or RS256 via JWKS)',
+      'with-secret',
+    ],
+    [
+      'an RS256 token whose kid the JWKS does not publish',
+      (key) => signRs256({ ...key, kid: 'unknown-kid' }, good),
+      'id_token is signed with a key the app does not publish',
+      'with-secret',
+    ],
+    [
+      "an HS256 token signed with the RSA public key's PEM as the secret (algorithm confusion)",
+      async (key) => signHs256(await rsaPem(key), good),
+      'id_token signature is invalid',
+      'with-secret',
+    ],
+    [
+      'an HS256 token signed with the RSA public JWK as the secret (algorithm confusion)',
+      async (key) => signHs256(JSON.stringify(await exportJWK(await importJWK(key.publicJwk, 'RS256'))), good),
+      'id_token signature is invalid',
+      'with-secret',
+    ],
+    [
+      "an HS256 token signed with the RSA public key's PEM on a public client",
+      async (key) => signHs256(await rsaPem(key), good),
+      /^id_token is HS256 but no appSecret is configured/,
+      'public',
+    ],
     [
       'an HS256 token when the client has no appSecret',
       () => signHs256(APP.appSecret, good),
@@ -114,11 +168,28 @@ describe('id_token verification', () => {
     ['a wrong iss', (key) => signRs256(key, { ...good, iss: 'https://evil.example/oidc' }), /^id_token .*"iss" claim/, 'with-secret'],
     ['a wrong aud', (key) => signRs256(key, { ...good, aud: 'another-app' }), /^id_token .*"aud" claim/, 'with-secret'],
     ['an expired token', (key) => signRs256(key, { ...good, issuedAtOffsetSec: -7200, expiresInSec: 3600 }), 'id_token has expired', 'with-secret'],
-    ['a token issued in the future beyond the clock tolerance (iat)', (key) => signRs256(key, { ...good, issuedAtOffsetSec: 600 }), /^id_token .*"iat" claim/, 'with-secret'],
-    ['a token not valid yet beyond the clock tolerance (nbf)', (key) => signRs256(key, { ...good, extra: { nbf: Math.floor(Date.now() / 1000) + 600 } }), /^id_token .*"nbf" claim/, 'with-secret'],
+    [
+      'a token issued in the future beyond the clock tolerance (iat)',
+      (key) => signRs256(key, { ...good, issuedAtOffsetSec: 600 }),
+      /^id_token .*"iat" claim/,
+      'with-secret',
+    ],
+    [
+      'a token not valid yet beyond the clock tolerance (nbf)',
+      (key) => signRs256(key, { ...good, extra: { nbf: Math.floor(Date.now() / 1000) + 600 } }),
+      /^id_token .*"nbf" claim/,
+      'with-secret',
+    ],
     [
       'a token without exp',
-      () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(APP.appId).setSubject('s').setIssuedAt().sign(new TextEncoder().encode(APP.appSecret)),
+      () =>
+        new SignJWT({})
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer(ISSUER)
+          .setAudience(APP.appId)
+          .setSubject('s')
+          .setIssuedAt()
+          .sign(new TextEncoder().encode(APP.appSecret)),
       /^id_token .*"exp" claim/,
       'with-secret',
     ],
@@ -161,7 +232,11 @@ describe('id_token verification', () => {
         mock.onSignIn(() => ({ body: successBody(idToken) }));
         const strategy = new CodeStrategy({ client: using, extIdpConnidentifier: 'test-source' }, async () => ({ id: 'never' }));
         const result = await runStrategy(strategy, mockRequest({ body: { code: 'c' } }));
-        expect(result).toEqual({ type: 'fail', status: 401, challenge: { message: typeof message === 'string' ? message : expect.stringMatching(message), code: 'GENAUTH_ID_TOKEN', status: 401 } });
+        expect(result).toEqual({
+          type: 'fail',
+          status: 401,
+          challenge: { message: typeof message === 'string' ? message : expect.stringMatching(message), code: 'GENAUTH_ID_TOKEN', status: 401 },
+        });
       } finally {
         if (using !== client) await using.close();
       }
@@ -208,11 +283,18 @@ describe('id_token verification', () => {
       expect(error).toMatchObject({ code: 'GENAUTH_HTTP', reason: 'network', status: 502 });
     });
 
-    it('gives an InvalidResponseError when the JWKS endpoint answers without a key set', async () => {
+    it("gives an upstream HttpError (502), not the user's 401, when the JWKS endpoint answers an error page", async () => {
       mock.pool.intercept({ path: JWKS_PATH, method: 'GET' }).reply(500, '<html>oops</html>');
       const error = await rejectionOf(signInWith(await signRs256(mock.key, good)));
+      expect(error).toBeInstanceOf(HttpError);
+      expect(error).toMatchObject({ code: 'GENAUTH_HTTP', status: 502, reason: 'status', message: "GenAuth's JWKS endpoint answered HTTP 500" });
+    });
+
+    it('gives an InvalidResponseError when the JWKS endpoint answers 200 without a key set', async () => {
+      mock.pool.intercept({ path: JWKS_PATH, method: 'GET' }).reply(200, '{"no":"keys"}');
+      const error = await rejectionOf(signInWith(await signRs256(mock.key, good)));
       expect(error).toBeInstanceOf(InvalidResponseError);
-      expect(error).toMatchObject({ code: 'GENAUTH_INVALID_RESPONSE', message: "GenAuth's JWKS endpoint answered HTTP 500 without a key set" });
+      expect(error).toMatchObject({ code: 'GENAUTH_INVALID_RESPONSE', status: 502, message: "GenAuth's JWKS endpoint answered a malformed key set" });
     });
 
     it('ends a strategy login as an error (502) when the JWKS cannot be reached', async () => {
@@ -292,5 +374,37 @@ describe('buildProfile', () => {
     expect(Object.getOwnPropertyDescriptor(profile, '_raw')?.enumerable).toBe(false);
     expect(JSON.stringify(profile)).not.toContain('SECRET-ID-TOKEN-PAYLOAD');
     expect({ ...profile }).not.toHaveProperty('_raw');
+  });
+});
+
+describe('a refused id_token leaves no personal data in the error', () => {
+  it.each([
+    ['a wrong aud', { aud: 'another-app' }],
+    ['an expired token', { issuedAtOffsetSec: -7200, expiresInSec: 3600 }],
+    ['a wrong iss', { iss: 'https://elsewhere.example/oidc' }],
+  ])('%s: util.inspect, JSON and the cause chain carry no claim of the user', async (_label, change) => {
+    const mock = await startMock();
+    mock.serveJwks();
+    const client = mock.client();
+    try {
+      const token = await signRs256(mock.key, {
+        ...good,
+        ...change,
+        extra: { email: 'victim@example.com', phone_number: '+8613800000000', name: 'Victim Person' },
+      });
+      mock.onSignIn(() => ({ body: successBody(token) }));
+      const error = await rejectionOf(client.signInByMobile(codeSignIn()));
+      expect(error).toBeInstanceOf(IdTokenError);
+      const seen = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error)];
+      for (let cause = (error as Error).cause; cause !== undefined; cause = (cause as Error).cause) seen.push(inspect(cause, { depth: 10, showHidden: true }));
+      for (const text of seen) {
+        expect(text).not.toContain('victim@example.com');
+        expect(text).not.toContain('13800000000');
+        expect(text).not.toContain('Victim Person');
+      }
+    } finally {
+      await client.close();
+      await mock.close();
+    }
   });
 });

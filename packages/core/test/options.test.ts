@@ -45,16 +45,12 @@ describe('GenAuthClient options', () => {
     expect(configurationErrorOf(clientWith({ ...base, appHost: 'https://my-app.genauth.ai/?x=1' })).issues).toEqual([
       'appHost: must not carry a query string or fragment',
     ]);
-    expect(configurationErrorOf(clientWith({ ...base, appHost: 'https://u:p@my-app.genauth.ai' })).issues).toEqual([
-      'appHost: must not carry credentials',
-    ]);
+    expect(configurationErrorOf(clientWith({ ...base, appHost: 'https://u:p@my-app.genauth.ai' })).issues).toEqual(['appHost: must not carry credentials']);
   });
 
   it('refuses plain http for a host that is not loopback, naming allowInsecureHttp', () => {
     const error = configurationErrorOf(clientWith({ ...base, appHost: 'http://my-app.genauth.ai' }));
-    expect(error.issues).toEqual([
-      'appHost: must use https:// (plain http is allowed for loopback only; set allowInsecureHttp: true to override)',
-    ]);
+    expect(error.issues).toEqual(['appHost: must use https:// (plain http is allowed for loopback only; set allowInsecureHttp: true to override)']);
   });
 
   it('allows plain http for a host that is not loopback with allowInsecureHttp: true', () => {
@@ -131,8 +127,10 @@ describe('strategy options', () => {
     await mock.close();
   });
 
-  const strategyWith = (options: Record<string, unknown>, verifyFn: unknown = verify) => () =>
-    new CodeStrategy(options as never, verifyFn as never);
+  const strategyWith =
+    (options: Record<string, unknown>, verifyFn: unknown = verify) =>
+    () =>
+      new CodeStrategy(options as never, verifyFn as never);
 
   it('requires extIdpConnidentifier', () => {
     const error = configurationErrorOf(strategyWith({ client }));
@@ -174,7 +172,7 @@ describe('strategy options', () => {
     const error = configurationErrorOf(strategyWith({ client: {}, extIdpConnidentifier: 's', options: { scope: 'openid' }, credentials: 'code' }));
     expect(error.issues).toEqual(
       expect.arrayContaining([
-        'client: must be a GenAuthClient',
+        'client: must be a GenAuthClient or a GenAuthApps',
         'options: must be a function (req) => ({ scope, context, tenantId, customData })',
         'credentials: must be a function (req) => credential fields',
       ]),
@@ -211,9 +209,7 @@ describe('strategy options', () => {
 
   it('validates inline client settings like GenAuthClient does', () => {
     const error = configurationErrorOf(strategyWith({ appHost: 'http://my-app.genauth.ai', appId: 'a', extIdpConnidentifier: 's' }));
-    expect(error.issues).toEqual([
-      'appHost: must use https:// (plain http is allowed for loopback only; set allowInsecureHttp: true to override)',
-    ]);
+    expect(error.issues).toEqual(['appHost: must use https:// (plain http is allowed for loopback only; set allowInsecureHttp: true to override)']);
   });
 
   it('signs in with inline client settings', async () => {

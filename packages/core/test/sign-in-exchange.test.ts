@@ -185,7 +185,7 @@ describe('one sign-in exchange through GenAuthClient', () => {
       expect(pendingSignIns(mock)).toBe(1);
     });
 
-    it("maps HTTP 503 without the envelope to HttpError status 503", async () => {
+    it('maps HTTP 503 without the envelope to HttpError status 503', async () => {
       mock.onSignIn(() => ({ status: 503, body: 'Service Unavailable', headers: { 'content-type': 'text/plain' } }));
       const error = await rejectionOf(client.signInByMobile(codeSignIn()));
       expect(error).toMatchObject({ code: 'GENAUTH_HTTP', reason: 'status', status: 503 });

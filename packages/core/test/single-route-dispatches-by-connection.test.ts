@@ -25,20 +25,25 @@ describe('GenAuthMobileStrategy (genauth-mobile)', () => {
       new GenAuthMobileStrategy({
         strategies: [
           new AppleStrategy({ client, extIdpConnidentifier: 'apple' }, async (_t, profile) => ({ id: profile.id, via: 'apple' })),
-          new FacebookStrategy({ client, extIdpConnidentifier: 'facebook' }, async (_t, profile) => ({ id: profile.id, via: 'facebook' })),
+          new FacebookStrategy({ client, extIdpConnidentifier: 'facebook', credentialSources: { bearer: true } }, async (_t, profile) => ({
+            id: profile.id,
+            via: 'facebook',
+          })),
         ],
       }) as never,
     ]);
 
   it('runs the strategy registered for the connection named in the body, with its own verify', async () => {
     const credential = emulator.mintCredential('apple', { user: 'ann' });
-    const res = await request(app()).post('/login/genauth-mobile').send({ connection: 'apple', ...credential });
+    const res = await request(app())
+      .post('/login/genauth-mobile')
+      .send({ connection: 'apple', ...credential });
     expect(res.status).toBe(200);
     expect(res.body.user.via).toBe('apple');
     expect(emulator.requests.at(-1)?.body).toMatchObject({ connection: 'apple', applePayload: credential });
   });
 
-  it('dispatches on the connection from the query string, and token providers still accept Bearer', async () => {
+  it('dispatches on the connection from the query string, and a token provider that opted in accepts Bearer', async () => {
     const { access_token } = emulator.mintCredential('facebook', { user: 'fay' });
     const res = await request(app()).post('/login/genauth-mobile?connection=facebook').set('authorization', `Bearer ${access_token}`).send({});
     expect(res.status).toBe(200);
@@ -56,7 +61,7 @@ describe('GenAuthMobileStrategy (genauth-mobile)', () => {
     expect(emulator.stats().received).toBe(before);
   });
 
-  it('reads the connection from the x-genauth-connection header, never from HTTP\'s Connection header', async () => {
+  it("reads the connection from the x-genauth-connection header, never from HTTP's Connection header", async () => {
     const credential = emulator.mintCredential('apple', { user: 'hal' });
     const res = await request(app()).post('/login/genauth-mobile').set('x-genauth-connection', 'apple').set('connection', 'keep-alive').send(credential);
     expect(res.status).toBe(200);

@@ -1,10 +1,4 @@
-import {
-  getAuthFailure,
-  isGenAuthError,
-  type GenAuthClient,
-  type GenAuthFailure,
-  type GenAuthStrategy,
-} from '@passport-genauth/core';
+import { getAuthFailure, isGenAuthError, type GenAuthClient, type GenAuthFailure, type GenAuthStrategy } from '@passport-genauth/core';
 import { APP, ISSUER, SIGNIN_PATH, jsonErrors, mockRequest, runStrategy, signRs256, type MockGenAuth } from '@passport-genauth/testing';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { Passport } from 'passport';
@@ -81,8 +75,10 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
     return app;
   }
 
-  const codeStrategy = (options: Record<string, unknown> = {}, verify: unknown = async (_t: unknown, profile: { id: string; displayName: string }) => ({ id: profile.id, name: profile.displayName })) =>
-    new CodeStrategy({ client, extIdpConnidentifier: 'test-source', ...options } as never, verify as never);
+  const codeStrategy = (
+    options: Record<string, unknown> = {},
+    verify: unknown = async (_t: unknown, profile: { id: string; displayName: string }) => ({ id: profile.id, name: profile.displayName }),
+  ) => new CodeStrategy({ client, extIdpConnidentifier: 'test-source', ...options }, verify as never);
 
   describe('success', () => {
     it('sets req.user from verify and req.authInfo to the token set with session: false', async () => {
@@ -112,12 +108,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
 
     it('hands req first to verify with passReqToCallback: true', async () => {
       await mock.succeed();
-      const strategy = new CodeStrategy(
-        { client, extIdpConnidentifier: 'test-source', passReqToCallback: true },
-        (req, tokens, profile, done) => {
-          done(null, { id: profile.id, device: req.headers['x-device'], path: (req as Request).path, accessToken: tokens.accessToken });
-        },
-      );
+      const strategy = new CodeStrategy({ client, extIdpConnidentifier: 'test-source', passReqToCallback: true }, (req, tokens, profile, done) => {
+        done(null, { id: profile.id, device: req.headers['x-device'], path: (req as Request).path, accessToken: tokens.accessToken });
+      });
       const res = await request(appFor(strategy)).post('/login').set('x-device', 'iPhone15,2').send({ code: 'c' });
       expect(res.status).toBe(200);
       expect(res.body.user).toEqual({ id: SUB, device: 'iPhone15,2', path: '/login', accessToken: 'at-123' });
@@ -143,7 +136,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       ],
     ])('signs in with %s', async (_label, style, verify) => {
       await mock.succeed();
-      const res = await request(appFor(codeStrategy({}, verify))).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy({}, verify)))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.status).toBe(200);
       expect(res.body.user).toEqual({ id: SUB, style });
     });
@@ -165,7 +160,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       ['calls done(null, false)', (_t: unknown, _p: unknown, done: (e: unknown, u: false) => void) => done(null, false)],
     ])('answers 401 when verify %s', async (_label, verify) => {
       await mock.succeed();
-      const res = await request(appFor(codeStrategy({}, verify))).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy({}, verify)))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.status).toBe(401);
       expect(res.text).toBe('Unauthorized');
       expect(res.body).toEqual({});
@@ -182,7 +179,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
 
     it('gives a custom callback our refusal challenge when verify resolves false without info', async () => {
       await mock.succeed();
-      const res = await request(customCallbackApp(codeStrategy({}, async () => false))).post('/login').send({ code: 'c' });
+      const res = await request(customCallbackApp(codeStrategy({}, async () => false)))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.body).toEqual({
         user: false,
         info: { message: 'Sign-in refused by the application', code: 'GENAUTH_VERIFY_REFUSED', status: 401 },
@@ -201,7 +200,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       ['calls done(error)', (_t: unknown, _p: unknown, done: (e: unknown) => void) => done(new Error('database down'))],
     ])('answers 500 with the error when verify %s', async (_label, verify) => {
       await mock.succeed();
-      const res = await request(appFor(codeStrategy({}, verify))).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy({}, verify)))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.status).toBe(500);
       expect(seen).toHaveLength(1);
       expect(seen[0]!.error).toBeInstanceOf(Error);
@@ -213,7 +214,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
   describe('failures', () => {
     it("with failWithError, hands the error handler Passport's AuthenticationError and getAuthFailure(req) our details", async () => {
       mock.reject(403, 'User is locked', 2005);
-      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } })).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login')
+        .send({ code: 'c' });
       expect(seen).toHaveLength(1);
       expect(seen[0]!.error).toMatchObject({ name: 'AuthenticationError', status: 401, message: 'Unauthorized' });
       expect(seen[0]!.failure).toEqual({
@@ -240,7 +243,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
 
     it('answers a GenAuth rejection with 401 carrying apiCode and requestId', async () => {
       mock.reject(403, 'User is disabled', 2120008);
-      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } })).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 'GENAUTH_SIGNIN_REJECTED', apiCode: 2120008, requestId: 'req-403', message: 'User is disabled' });
     });
@@ -256,13 +261,17 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       mock.pool.intercept({ path: SIGNIN_PATH, method: 'POST' }).replyWithError(new Error('socket hang up'));
       const res = await request(appFor(codeStrategy())).post('/login').send({ code: 'c' });
       expect(res.status).toBe(502);
-      expect(res.body).toMatchObject({ code: 'GENAUTH_HTTP', status: 502, message: expect.stringContaining('Could not reach GenAuth') });
+      // The client learns the class of failure, never the backend's network details; the server sees them.
+      expect(res.body).toEqual({ code: 'GENAUTH_HTTP', status: 502, message: 'The authentication service answered unexpectedly' });
       expect(seen[0]!.failure).toBeUndefined();
+      expect((seen[0]!.error as Error).message).toContain('Could not reach GenAuth');
     });
 
     it('answers 500 with code GENAUTH_CLIENT_AUTH when GenAuth rejects the application', async () => {
       mock.reject(400, 'Application not found', 2011);
-      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } })).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ code: 'GENAUTH_CLIENT_AUTH', status: 500, apiCode: 2011, requestId: 'req-400' });
       expect(seen[0]!.failure).toBeUndefined();
@@ -277,7 +286,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
     const sentPayload = () => mock.requests.at(-1)?.body;
 
     it('answers 400 naming the missing field and never calls GenAuth', async () => {
-      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } })).post('/login').send({ cod: 'typo' });
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login')
+        .send({ cod: 'typo' });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({
         message: 'Invalid Test code credentials: code is required',
@@ -296,11 +307,13 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
     });
 
     it('answers 400 saying to mount express.json() when no body parser is mounted', async () => {
-      const res = await request(appFor(codeStrategy(), { bodyParser: false, route: { failWithError: true } })).post('/login').send({ code: 'c' });
+      const res = await request(appFor(codeStrategy(), { bodyParser: false, route: { failWithError: true } }))
+        .post('/login')
+        .send({ code: 'c' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('GENAUTH_INVALID_CREDENTIALS');
       expect(res.body.message).toBe(
-        'Invalid Test code credentials: code is required. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate(), or send the fields in the query string',
+        'Invalid Test code credentials: code is required. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate()',
       );
       expect(mock.requests).toHaveLength(0);
     });
@@ -320,26 +333,61 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       expect(res.body.message).toContain('The request has a body but nothing parsed it');
     });
 
-    it('reads the credential from the query string', async () => {
-      const res = await request(appFor(codeStrategy(), { bodyParser: false })).post('/login?code=from-query');
+    it('never reads the credential from the query string by default (a cross-site form or link could carry one)', async () => {
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login?code=from-query')
+        .send({});
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual(['code']);
+      expect(mock.requests).toHaveLength(0);
+    });
+
+    it('reads the credential from the query string when credentialSources.query opts in', async () => {
+      const res = await request(appFor(codeStrategy({ credentialSources: { query: true } }), { bodyParser: false })).post('/login?code=from-query');
       expect(res.status).toBe(200);
       expect(sentPayload()?.testCodePayload).toEqual({ code: 'from-query' });
     });
 
-    it('reads the credential from a header of the same name', async () => {
-      const res = await request(appFor(codeStrategy())).post('/login').set('code', 'from-header').send({});
+    it('never forwards a request header of the same name as a field by default', async () => {
+      const res = await request(appFor(codeStrategy(), { route: { failWithError: true } }))
+        .post('/login')
+        .set('code', 'from-header')
+        .send({});
+      expect(res.status).toBe(400);
+      expect(mock.requests).toHaveLength(0);
+    });
+
+    it('reads the credential from the header that credentialSources.headers names', async () => {
+      const res = await request(appFor(codeStrategy({ credentialSources: { headers: { code: 'X-Login-Code' } } })))
+        .post('/login')
+        .set('x-login-code', 'from-header')
+        .send({});
       expect(res.status).toBe(200);
       expect(sentPayload()?.testCodePayload).toEqual({ code: 'from-header' });
     });
 
     it('prefers the body over the query string and the header', async () => {
-      const res = await request(appFor(codeStrategy())).post('/login?code=from-query').set('code', 'from-header').send({ code: 'from-body' });
+      const strategy = codeStrategy({ credentialSources: { query: true, headers: { code: 'code' } } });
+      const res = await request(appFor(strategy)).post('/login?code=from-query').set('code', 'from-header').send({ code: 'from-body' });
       expect(res.status).toBe(200);
       expect(sentPayload()?.testCodePayload).toEqual({ code: 'from-body' });
     });
 
-    it("reads a token provider's token from Authorization: Bearer", async () => {
+    it("never forwards an ambient Authorization: Bearer (a gateway's own token) to GenAuth by default", async () => {
       const strategy = new TokenStrategy({ client, extIdpConnidentifier: 'fb' }, async (_t, profile) => ({ id: profile.id }));
+      const res = await request(appFor(strategy, { route: { failWithError: true } }))
+        .post('/login')
+        .set('authorization', 'Bearer gateway-service-jwt')
+        .send({});
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual(['access_token']);
+      expect(mock.requests).toHaveLength(0);
+    });
+
+    it("reads a token provider's token from Authorization: Bearer", async () => {
+      const strategy = new TokenStrategy({ client, extIdpConnidentifier: 'fb', credentialSources: { bearer: true } }, async (_t, profile) => ({
+        id: profile.id,
+      }));
       const res = await request(appFor(strategy)).post('/login').set('authorization', 'Bearer provider-token-123').send({});
       expect(res.status).toBe(200);
       expect(sentPayload()).toMatchObject({ connection: 'test_token', testTokenPayload: { access_token: 'provider-token-123' } });
@@ -364,7 +412,9 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
 
     it('uses credentials(req) instead of the default extraction', async () => {
       const strategy = codeStrategy({ credentials: (req: Request) => ({ code: (req.body as { login: { authorization: string } }).login.authorization }) });
-      const res = await request(appFor(strategy)).post('/login').send({ code: 'ignored', login: { authorization: 'from-callback' } });
+      const res = await request(appFor(strategy))
+        .post('/login')
+        .send({ code: 'ignored', login: { authorization: 'from-callback' } });
       expect(res.status).toBe(200);
       expect(sentPayload()?.testCodePayload).toEqual({ code: 'from-callback' });
     });
@@ -410,7 +460,10 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
     });
 
     it('never forwards what the mobile client puts in the body as options', async () => {
-      await request(appFor(codeStrategy())).post('/login').send({ code: 'c', scope: 'openid roles', options: { tenantId: 'evil' } }).expect(200);
+      await request(appFor(codeStrategy()))
+        .post('/login')
+        .send({ code: 'c', scope: 'openid roles', options: { tenantId: 'evil' } })
+        .expect(200);
       expect(mock.requests.at(-1)?.body).not.toHaveProperty('options');
     });
 
@@ -418,8 +471,8 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
       const strategy = codeStrategy({ options: async () => ({ scope: 'profile' }) });
       const res = await request(appFor(strategy)).post('/login').send({ code: 'c' });
       expect(res.status).toBe(500);
-      expect(res.body).toMatchObject({ code: 'GENAUTH_INVALID_OPTIONS', status: 500 });
-      expect(res.body.message).toContain("scope: must contain 'openid' (e.g. 'openid profile')");
+      expect(res.body).toEqual({ code: 'GENAUTH_INVALID_OPTIONS', status: 500, message: 'Authentication failed on the server' });
+      expect((seen[0]!.error as Error).message).toContain("scope: must contain 'openid' (e.g. 'openid profile')");
       expect(mock.requests).toHaveLength(0);
     });
   });
@@ -428,7 +481,10 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
     const users = ['alice', 'bob'] as const;
     const envelopes = Object.fromEntries(
       await Promise.all(
-        users.map(async (name) => [name, successBody(await signRs256(mock.key, { iss: ISSUER, aud: APP.appId, sub: `sub-${name}` }), { access_token: `at-${name}` })] as const),
+        users.map(
+          async (name) =>
+            [name, successBody(await signRs256(mock.key, { iss: ISSUER, aud: APP.appId, sub: `sub-${name}` }), { access_token: `at-${name}` })] as const,
+        ),
       ),
     ) as Record<(typeof users)[number], object>;
     for (let i = 0; i < 2; i += 1) {
@@ -457,12 +513,14 @@ describe('a GenAuth strategy in a real Express 5 app with passport', () => {
 });
 
 describe('a refusal by verify under failWithError', () => {
-  it('is still reported by getAuthFailure, with the app\'s info, code GENAUTH_VERIFY_REFUSED and status 401', async () => {
+  it("is still reported by getAuthFailure, with the app's info, code GENAUTH_VERIFY_REFUSED and status 401", async () => {
     const mock = await startMock();
     try {
       mock.serveJwks();
       await mock.succeed();
-      const strategy = new CodeStrategy({ client: mock.client(), extIdpConnidentifier: 'src' }, (_t, _p, done) => done(null, false, { message: 'Account closed', reason: 'closed' }));
+      const strategy = new CodeStrategy({ client: mock.client(), extIdpConnidentifier: 'src' }, (_t, _p, done) =>
+        done(null, false, { message: 'Account closed', reason: 'closed' }),
+      );
       const req = mockRequest({ body: { code: 'c-1' } });
       expect(await runStrategy(strategy, req)).toMatchObject({ type: 'fail', status: 401 });
       expect(getAuthFailure(req)).toEqual({ message: 'Account closed', reason: 'closed', code: 'GENAUTH_VERIFY_REFUSED', status: 401 });

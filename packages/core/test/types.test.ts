@@ -81,7 +81,12 @@ built.push(
   ),
 );
 // An annotated Express request in verify is inferred as the request type too.
-built.push(new GenericCodeStrategy({ client, extIdpConnidentifier: 'x', passReqToCallback: true }, async (req: Request, _tokens: TokenSet, profile: GenAuthProfile) => ({ id: profile.id, ip: req.ip })));
+built.push(
+  new GenericCodeStrategy({ client, extIdpConnidentifier: 'x', passReqToCallback: true }, async (req: Request, _tokens: TokenSet, profile: GenAuthProfile) => ({
+    id: profile.id,
+    ip: req.ip,
+  })),
+);
 
 // On a subclass (how every provider package exports its strategies), annotating req as express's Request works.
 built.push(
@@ -93,7 +98,9 @@ built.push(
 
 // Inline client settings instead of a client.
 const inlineDispatcher = new MockAgent();
-built.push(new TokenStrategy({ appHost: 'https://my-app.genauth.ai', appId: 'app-1', dispatcher: inlineDispatcher, extIdpConnidentifier: 'fb' }, async () => null));
+built.push(
+  new TokenStrategy({ appHost: 'https://my-app.genauth.ai', appId: 'app-1', dispatcher: inlineDispatcher, extIdpConnidentifier: 'fb' }, async () => null),
+);
 
 // A provider field may be renamed; a field the provider does not read may not.
 built.push(new CodeStrategy({ client, extIdpConnidentifier: 'x', fields: { code: 'authCode' } }, async () => null));
@@ -108,14 +115,25 @@ export function refusedByTheTypes(): void {
   void (() => new TokenStrategy({ client, extIdpConnidentifier: 'x', fields: { code: 'c' } }, async () => null));
 
   // A (req, tokens, profile, done) verify needs passReqToCallback: true.
-  // @ts-expect-error the verify takes req first but passReqToCallback is not set
-  void (() => new CodeStrategy({ client, extIdpConnidentifier: 'x' }, (req: GenAuthRequest, tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback) => done(null, { id: profile.id, req, tokens })));
+  void (() =>
+    // @ts-expect-error the verify takes req first but passReqToCallback is not set
+    new CodeStrategy({ client, extIdpConnidentifier: 'x' }, (req: GenAuthRequest, tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback) =>
+      done(null, { id: profile.id, req, tokens }),
+    ));
 
-  // @ts-expect-error the verify takes req first but passReqToCallback is false
-  void (() => new CodeStrategy({ client, extIdpConnidentifier: 'x', passReqToCallback: false }, (req: GenAuthRequest, tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback) => done(null, { id: profile.id, req, tokens })));
+  void (() =>
+    // @ts-expect-error the verify takes req first but passReqToCallback is false
+    new CodeStrategy(
+      { client, extIdpConnidentifier: 'x', passReqToCallback: false },
+      (req: GenAuthRequest, tokens: TokenSet, profile: GenAuthProfile, done: VerifyCallback) => done(null, { id: profile.id, req, tokens }),
+    ));
 
-  // @ts-expect-error with passReqToCallback: true the first argument is the request, not the tokens
-  void (() => new CodeStrategy({ client, extIdpConnidentifier: 'x', passReqToCallback: true }, (tokens: TokenSet, profile: GenAuthProfile) => ({ id: profile.id, tokens })));
+  void (() =>
+    // @ts-expect-error with passReqToCallback: true the first argument is the request, not the tokens
+    new CodeStrategy({ client, extIdpConnidentifier: 'x', passReqToCallback: true }, (tokens: TokenSet, profile: GenAuthProfile) => ({
+      id: profile.id,
+      tokens,
+    })));
 
   // @ts-expect-error client and inline appHost together
   void (() => new CodeStrategy({ client, appHost: 'https://my-app.genauth.ai', extIdpConnidentifier: 'x' }, async () => null));

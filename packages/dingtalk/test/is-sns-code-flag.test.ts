@@ -13,7 +13,8 @@ afterAll(async () => (await mock).close());
 async function payloadSentFor(init: MockRequestInit): Promise<unknown> {
   const genauth = await mock;
   await genauth.succeed();
-  const strategy = new DingTalkStrategy({ client: genauth.client(), extIdpConnidentifier: 'dingtalk-mobile' }, () => ({ id: 'dt' }));
+  const credentialSources = { query: true };
+  const strategy = new DingTalkStrategy({ client: genauth.client(), extIdpConnidentifier: 'dingtalk-mobile', credentialSources }, () => ({ id: 'dt' }));
   const outcome = await runStrategy(strategy, mockRequest(init));
   expect(outcome.type).toBe('success');
   return genauth.requests.at(-1)?.body.dingTalkPayload;
@@ -24,7 +25,7 @@ describe('DingTalk isSnsCode', () => {
     await expect(payloadSentFor({ body: { code: 'dt-code-1', isSnsCode: false } })).resolves.toEqual({ code: 'dt-code-1', isSnsCode: false });
   });
 
-  it('turns isSnsCode=true from the query string into the boolean true on the wire', async () => {
+  it('turns isSnsCode=true from an opted-in query string into the boolean true on the wire', async () => {
     const payload = await payloadSentFor({ body: { code: 'dt-code-2' }, query: { isSnsCode: 'true' } });
     expect(payload).toEqual({ code: 'dt-code-2', isSnsCode: true });
   });

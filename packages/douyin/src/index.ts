@@ -1,4 +1,14 @@
-import { MAX_ENCRYPTED_LENGTH, authorizationCodeProvider, defineProvider, defineStrategy, miniProgramCodeProvider, miniProgramLogin, nestedObject, requiredString, z } from '@passport-genauth/core';
+import {
+  MAX_ENCRYPTED_LENGTH,
+  authorizationCodeProvider,
+  defineProvider,
+  defineStrategy,
+  miniProgramCodeProvider,
+  miniProgramLogin,
+  nestedObject,
+  requiredString,
+  z,
+} from '@passport-genauth/core';
 
 /** Douyin mobile app: the authorization `code` from the Douyin open SDK. */
 export const douyin = authorizationCodeProvider({ connection: 'douyin', payloadKey: 'douyinPayload', title: 'Douyin' });

@@ -1,10 +1,16 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { EmulatorApp, IdTokenSigningAlg, TokenEndpointAuthMethod } from './config';
 
+/** The endpoints whose client authentication GenAuth configures separately. */
+export type ClientAuthEndpoint = 'token' | 'introspection' | 'revocation';
+
 /** Per-app state prepared once at start so that a request does no key handling of its own. */
 export interface AppRuntime {
   readonly appId: string;
+  /** The token endpoint method (sign-in and refresh). */
   readonly method: TokenEndpointAuthMethod;
+  /** The method of each endpoint, defaults applied. */
+  readonly endpointMethods: Readonly<Record<ClientAuthEndpoint, TokenEndpointAuthMethod>>;
   readonly idTokenSigningAlg: IdTokenSigningAlg;
   /** The secret's UTF-8 bytes, for constant-time comparison. */
   readonly secret: Buffer | undefined;
@@ -20,6 +26,11 @@ export function buildApps(apps: readonly Readonly<EmulatorApp>[]): ReadonlyMap<s
     runtime.set(app.appId, {
       appId: app.appId,
       method: app.tokenEndpointAuthMethod,
+      endpointMethods: {
+        token: app.tokenEndpointAuthMethod,
+        introspection: app.introspectionEndpointAuthMethod ?? app.tokenEndpointAuthMethod,
+        revocation: app.revocationEndpointAuthMethod ?? app.tokenEndpointAuthMethod,
+      },
       idTokenSigningAlg: app.idTokenSigningAlg ?? 'RS256',
       secret,
       hmacKey: secret === undefined ? undefined : createSecretKey(secret),

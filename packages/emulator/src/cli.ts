@@ -1,20 +1,34 @@
 #!/usr/bin/env node
 import { parseCliArgs, USAGE, type CliCommand } from './cli-args';
+import type { EmulatorOptions } from './config';
 import { startEmulator, type Emulator } from './emulator';
 
-function describe(emulator: Emulator, faults: boolean, control: boolean): string {
+function describe(emulator: Emulator, options: EmulatorOptions): string {
   const lines = [`GenAuth emulator listening on ${emulator.url}`];
+  lines.push(
+    emulator.dashboardUrl === undefined
+      ? '  dashboard:   off'
+      : `  dashboard:   ${emulator.dashboardUrl}  (open it in a browser: live exchanges, tokens, users, faults)`,
+  );
   for (const app of emulator.apps) {
+    const introspection = app.introspectionEndpointAuthMethod ?? app.tokenEndpointAuthMethod;
+    const revocation = app.revocationEndpointAuthMethod ?? app.tokenEndpointAuthMethod;
     lines.push(
       `  app id:      ${app.appId}`,
       `  app secret:  ${app.appSecret ?? '(none)'}`,
       `  auth method: ${app.tokenEndpointAuthMethod}`,
+      ...(introspection === app.tokenEndpointAuthMethod && revocation === app.tokenEndpointAuthMethod
+        ? []
+        : [`               introspection ${introspection}, revocation ${revocation}`]),
       `  id_token:    ${app.idTokenSigningAlg ?? 'RS256'}`,
     );
   }
   lines.push(
     `  identity sources: ${emulator.identitySources.length} (extIdpConnidentifier = connection by default)`,
-    `  fault header: ${faults ? 'on' : 'off'}, control endpoints: ${control ? 'on' : 'off'}`,
+    `  access token lifetime: ${options.tokenLifetimes?.accessToken ?? 1_209_600} s, refresh: ${
+      options.refreshTokenRotation === true ? 'rotating' : 'same token back'
+    }, client auth: ${options.clientAuthStrictness ?? 'lenient'}`,
+    `  fault header: ${options.faults === true ? 'on' : 'off'}, control endpoints: ${options.control === true ? 'on' : 'off'}`,
     'Press Ctrl+C to stop.',
   );
   return lines.join('\n');
@@ -34,7 +48,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const emulator = await startEmulator(command.options);
-  process.stdout.write(`${describe(emulator, command.options.faults === true, command.options.control === true)}\n`);
+  process.stdout.write(`${describe(emulator, command.options)}\n`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),

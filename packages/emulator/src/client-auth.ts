@@ -30,17 +30,9 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
  * Finds the application: `x-authing-app-id`, else `x-genauth-app-id`, else body `client_id`, else the
  * Basic user name. Missing or unknown → 404 / apiCode 2011.
  */
-export function findApp(
-  apps: ReadonlyMap<string, AppRuntime>,
-  headers: IncomingHttpHeaders,
-  body: Readonly<Record<string, unknown>>,
-): AppRuntime | Rejection {
+export function findApp(apps: ReadonlyMap<string, AppRuntime>, headers: IncomingHttpHeaders, body: Readonly<Record<string, unknown>>): AppRuntime | Rejection {
   const clientId = typeof body['client_id'] === 'string' && body['client_id'] !== '' ? body['client_id'] : undefined;
-  const appId =
-    header(headers, 'x-authing-app-id') ??
-    header(headers, 'x-genauth-app-id') ??
-    clientId ??
-    parseBasic(header(headers, 'authorization'))?.id;
+  const appId = header(headers, 'x-authing-app-id') ?? header(headers, 'x-genauth-app-id') ?? clientId ?? parseBasic(header(headers, 'authorization'))?.id;
   if (appId === undefined) return reject(404, 'Application not found: no app id was sent (x-authing-app-id header)', 2011);
   const app = apps.get(appId);
   return app ?? reject(404, `Application not found: ${appId.slice(0, 64)}`, 2011);
@@ -59,11 +51,7 @@ function secretMatches(expected: Buffer | undefined, presented: unknown): boolea
  * Enforces the app's token endpoint authentication method. Never echoes a secret; says which method
  * the app requires.
  */
-export function authenticateClient(
-  app: AppRuntime,
-  headers: IncomingHttpHeaders,
-  body: Readonly<Record<string, unknown>>,
-): Rejection | undefined {
+export function authenticateClient(app: AppRuntime, headers: IncomingHttpHeaders, body: Readonly<Record<string, unknown>>): Rejection | undefined {
   switch (app.method) {
     case 'none':
       return undefined;

@@ -1,4 +1,5 @@
 import { CONNECTION_NAMES, isConnection, type Connection } from './connections';
+import { resolveDashboardOptions, type DashboardOptions, type ResolvedDashboardOptions } from './dashboard/options';
 
 /** How an application authenticates itself at the token endpoint (a GenAuth console setting). */
 export type TokenEndpointAuthMethod = 'none' | 'client_secret_post' | 'client_secret_basic';
@@ -11,10 +12,22 @@ export interface EmulatorApp {
   appId: string;
   /** Required for `client_secret_post`, `client_secret_basic` and HS256 id_tokens. */
   appSecret?: string;
+  /** Sign-in (`signin-by-mobile`) and the token endpoint (refresh). */
   tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  /** `POST /oidc/token/introspection`. Default: the `tokenEndpointAuthMethod`. */
+  introspectionEndpointAuthMethod?: TokenEndpointAuthMethod;
+  /** `POST /oidc/token/revocation`. Default: the `tokenEndpointAuthMethod`. */
+  revocationEndpointAuthMethod?: TokenEndpointAuthMethod;
   /** Default `RS256`. */
   idTokenSigningAlg?: IdTokenSigningAlg;
 }
+
+/**
+ * What the lifecycle endpoints do when a client authenticates with two mechanisms at once (Basic and
+ * `client_secret` in the body, as GenAuth's Node SDK does in basic mode): `lenient` accepts it when both
+ * carry the right secret; `strict` answers 400 `invalid_request`.
+ */
+export type ClientAuthStrictness = 'lenient' | 'strict';
 
 /** An identity-source connection as configured in the GenAuth console. */
 export interface IdentitySource {
@@ -47,12 +60,28 @@ export interface EmulatorOptions {
   faults?: boolean;
   /** Serve the `/__emulator/faults`, `/stats`, `/requests` and `/reset` control endpoints. Default false. */
   control?: boolean;
-  /** How many sign-in requests the log keeps (oldest dropped first). Default 10,000. */
+  /** How many requests the log keeps (oldest dropped first). Default 10,000. */
   maxLogEntries?: number;
+  /** Two client authentication mechanisms at once: accepted when both match (default `lenient`) or 400 (`strict`). */
+  clientAuthStrictness?: ClientAuthStrictness;
+  /**
+   * Refresh answers a new refresh token and retires the presented one; presenting a retired one again
+   * is `invalid_grant` and revokes the whole grant. Default false: the same refresh token comes back.
+   */
+  refreshTokenRotation?: boolean;
+  /**
+   * Without rotation, leave `refresh_token` out of the refresh answer (the presented one keeps working),
+   * as some of GenAuth's pages describe it: lets a client test its keep-the-old-one rule. Default false.
+   */
+  omitRefreshTokenOnRefresh?: boolean;
+  /** Serve the dashboard page at `/` (and its API under `/__emulator/dashboard/`). Default false; the CLI turns it on. */
+  dashboard?: boolean | DashboardOptions;
+  /** Allow the dashboard and the control endpoints on a host that is not loopback. Default false. */
+  allowRemoteControl?: boolean;
 }
 
-/** The application the emulator serves when no `apps` are given. */
-export const DEMO_APP: Readonly<Required<EmulatorApp>> = Object.freeze({
+/** The application the emulator serves when no `apps` are given (every endpoint uses its token endpoint method). */
+export const DEMO_APP: Readonly<Required<Omit<EmulatorApp, 'introspectionEndpointAuthMethod' | 'revocationEndpointAuthMethod'>>> = Object.freeze({
   appId: 'demo-app',
   appSecret: 'demo-secret',
   tokenEndpointAuthMethod: 'client_secret_basic',
@@ -60,7 +89,7 @@ export const DEMO_APP: Readonly<Required<EmulatorApp>> = Object.freeze({
 });
 
 /** Options after validation, with every default applied. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedDashboardOptions {
   readonly port: number;
   readonly host: string;
   readonly apps: readonly Readonly<EmulatorApp>[];
@@ -69,11 +98,29 @@ export interface ResolvedOptions {
   readonly faults: boolean;
   readonly control: boolean;
   readonly maxLogEntries: number;
+  readonly clientAuthStrictness: ClientAuthStrictness;
+  readonly refreshTokenRotation: boolean;
+  readonly omitRefreshTokenOnRefresh: boolean;
 }
 
 const METHODS: readonly string[] = ['none', 'client_secret_post', 'client_secret_basic'];
-const OPTION_KEYS = ['port', 'host', 'apps', 'identitySources', 'tokenLifetimes', 'faults', 'control', 'maxLogEntries'];
-const APP_KEYS = ['appId', 'appSecret', 'tokenEndpointAuthMethod', 'idTokenSigningAlg'];
+const OPTION_KEYS = [
+  'port',
+  'host',
+  'apps',
+  'identitySources',
+  'tokenLifetimes',
+  'faults',
+  'control',
+  'maxLogEntries',
+  'clientAuthStrictness',
+  'refreshTokenRotation',
+  'omitRefreshTokenOnRefresh',
+  'dashboard',
+  'allowRemoteControl',
+];
+const APP_KEYS = ['appId', 'appSecret', 'tokenEndpointAuthMethod', 'introspectionEndpointAuthMethod', 'revocationEndpointAuthMethod', 'idTokenSigningAlg'];
+const ENDPOINT_METHOD_KEYS = ['introspectionEndpointAuthMethod', 'revocationEndpointAuthMethod'] as const;
 const LIFETIME_KEYS = ['accessToken', 'idToken', 'refreshToken'] as const;
 
 /** Validates options strictly (unknown keys are typos and throw) and applies the defaults. */
@@ -93,8 +140,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const ids = Array.isArray(apps) ? apps.map((app: unknown) => (isRecord(app) ? app['appId'] : undefined)) : [];
   if (new Set(ids).size !== ids.length) problems.push('apps: every appId must be unique');
 
-  const sources = (input['identitySources'] ??
-    CONNECTION_NAMES.map((connection) => ({ extIdpConnidentifier: connection, connection }))) as unknown;
+  const sources = (input['identitySources'] ?? CONNECTION_NAMES.map((connection) => ({ extIdpConnidentifier: connection, connection }))) as unknown;
   if (!Array.isArray(sources)) problems.push('identitySources must be an array');
   else {
     sources.forEach((source: unknown, i) => checkSource(source, `identitySources[${i}]`, problems));
@@ -114,11 +160,17 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       else problems.push(`tokenLifetimes.${key} must be a positive integer (seconds)`);
     }
   }
-  for (const flag of ['faults', 'control'] as const) {
+  for (const flag of ['faults', 'control', 'refreshTokenRotation', 'omitRefreshTokenOnRefresh'] as const) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') problems.push(`${flag} must be a boolean`);
   }
   const maxLogEntries = input['maxLogEntries'] ?? 10_000;
   if (!Number.isInteger(maxLogEntries) || (maxLogEntries as number) < 0) problems.push('maxLogEntries must be an integer >= 0');
+  const strictness = input['clientAuthStrictness'] ?? 'lenient';
+  if (strictness !== 'lenient' && strictness !== 'strict') problems.push('clientAuthStrictness must be lenient or strict');
+  if (input['refreshTokenRotation'] === true && input['omitRefreshTokenOnRefresh'] === true) {
+    problems.push('omitRefreshTokenOnRefresh cannot be combined with refreshTokenRotation (a rotated token must be returned)');
+  }
+  const dashboard = resolveDashboardOptions(input, host, problems);
 
   if (problems.length > 0) throw new TypeError(`Invalid emulator options:\n- ${problems.join('\n- ')}`);
   return {
@@ -130,6 +182,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     faults: input['faults'] === true,
     control: input['control'] === true,
     maxLogEntries: maxLogEntries as number,
+    clientAuthStrictness: strictness as ClientAuthStrictness,
+    refreshTokenRotation: input['refreshTokenRotation'] === true,
+    omitRefreshTokenOnRefresh: input['omitRefreshTokenOnRefresh'] === true,
+    ...dashboard,
   };
 }
 
@@ -144,14 +200,22 @@ function checkApp(app: unknown, path: string, problems: string[]): void {
   if (typeof method !== 'string' || !METHODS.includes(method)) {
     problems.push(`${path}.tokenEndpointAuthMethod must be one of ${METHODS.join(', ')}`);
   }
+  const methods = [method];
+  for (const key of ENDPOINT_METHOD_KEYS) {
+    const value = app[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !METHODS.includes(value)) problems.push(`${path}.${key} must be one of ${METHODS.join(', ')}`);
+    else methods.push(value);
+  }
   const alg = app['idTokenSigningAlg'];
   if (alg !== undefined && alg !== 'RS256' && alg !== 'HS256') problems.push(`${path}.idTokenSigningAlg must be RS256 or HS256`);
   const secret = app['appSecret'];
   if (secret !== undefined && (typeof secret !== 'string' || secret === '')) {
     problems.push(`${path}.appSecret must be a non-empty string`);
   }
-  if (secret === undefined && (method === 'client_secret_post' || method === 'client_secret_basic' || alg === 'HS256')) {
-    problems.push(`${path}.appSecret is required with ${alg === 'HS256' ? 'HS256' : String(method)}`);
+  const secretMethod = methods.find((m) => m === 'client_secret_post' || m === 'client_secret_basic');
+  if (secret === undefined && (secretMethod !== undefined || alg === 'HS256')) {
+    problems.push(`${path}.appSecret is required with ${alg === 'HS256' ? 'HS256' : String(secretMethod)}`);
   }
 }
 

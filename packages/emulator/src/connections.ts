@@ -1,7 +1,6 @@
 /** One field of a connection payload (or of a nested payload object). */
 export type FieldSpec =
-  | { readonly type: 'string' | 'boolean'; readonly required: boolean }
-  | { readonly type: 'object'; readonly required: boolean; readonly shape: ObjectShape };
+  { readonly type: 'string' | 'boolean'; readonly required: boolean } | { readonly type: 'object'; readonly required: boolean; readonly shape: ObjectShape };
 
 /** The rules for one JSON object of a payload. */
 export interface ObjectShape {
@@ -41,11 +40,7 @@ function codeConnection(connection: Connection, family: string, payloadKey: stri
   return { connection, family, payloadKey, shape: codeShape, primary: ['code'], mint: ['code'], noun: 'authorization code' };
 }
 
-function tokenConnection(
-  connection: Connection,
-  payloadKey: string,
-  extra: Readonly<Record<string, FieldSpec>> = {},
-): ConnectionSpec {
+function tokenConnection(connection: Connection, payloadKey: string, extra: Readonly<Record<string, FieldSpec>> = {}): ConnectionSpec {
   return {
     connection,
     family: connection,
@@ -59,11 +54,38 @@ function tokenConnection(
 
 /** Every `connection` value GenAuth's `signin-by-mobile` accepts, in the contract's order. */
 export const CONNECTION_NAMES = [
-  'wechat', 'wechat_mini_program_code', 'wechat_mini_program_phone', 'wechat_mini_program_code_and_phone',
-  'wechatwork', 'wechatwork_agency', 'apple', 'alipay', 'lark_internal', 'lark_public', 'lark_block',
-  'yidun', 'douyin', 'douyin_mini_program_code', 'douyin_mini_program_code_and_phone', 'google', 'facebook',
-  'qq', 'weibo', 'baidu', 'linkedin', 'dingtalk', 'github', 'gitee', 'gitlab', 'kuaishou', 'xiaomi', 'line',
-  'slack', 'oppo', 'huawei', 'amazon',
+  'wechat',
+  'wechat_mini_program_code',
+  'wechat_mini_program_phone',
+  'wechat_mini_program_code_and_phone',
+  'wechatwork',
+  'wechatwork_agency',
+  'apple',
+  'alipay',
+  'lark_internal',
+  'lark_public',
+  'lark_block',
+  'yidun',
+  'douyin',
+  'douyin_mini_program_code',
+  'douyin_mini_program_code_and_phone',
+  'google',
+  'facebook',
+  'qq',
+  'weibo',
+  'baidu',
+  'linkedin',
+  'dingtalk',
+  'github',
+  'gitee',
+  'gitlab',
+  'kuaishou',
+  'xiaomi',
+  'line',
+  'slack',
+  'oppo',
+  'huawei',
+  'amazon',
 ] as const;
 
 /** A `connection` value (one of the 32). */

@@ -14,6 +14,6 @@ export interface EmulatorContext extends SigninServices {
   readonly timers: Set<NodeJS.Timeout>;
   /** The `host:port` to use when a request carries no Host header. */
   readonly fallbackHost: string;
-  /** Clears the log, the counters, the used credentials and the queued faults. */
+  /** Clears the log, the counters, the used credentials, the queued faults and every issued token and grant. */
   reset(): void;
 }

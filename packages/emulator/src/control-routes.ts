@@ -4,6 +4,7 @@ import type { EmulatorContext } from './context';
 import type { ProviderIdentity } from './credential-shapes';
 import { checkInjection } from './faults';
 import { parseJsonBody, readBody, sendJson } from './http-io';
+import { LOGGED_ENDPOINTS, type LoggedEndpoint } from './request-log';
 
 /** The prefix of the emulator's own endpoints (not part of GenAuth's API). */
 export const CONTROL_PREFIX = '/__emulator/';
@@ -56,12 +57,25 @@ export async function handleControl(context: EmulatorContext, req: IncomingMessa
       return sendJson(res, 200, JSON.stringify({ pending: 0 }));
     case 'GET stats':
       return sendJson(res, 200, JSON.stringify(context.log.stats()));
-    case 'GET requests':
-      return sendJson(res, 200, JSON.stringify(context.log.entries()));
+    case 'GET requests': {
+      const endpoints = requestedEndpoints(req.url);
+      if (endpoints === undefined) return sendError(res, 400, `endpoint must list some of ${LOGGED_ENDPOINTS.join(', ')}`);
+      return sendJson(res, 200, JSON.stringify(context.log.entries(endpoints)));
+    }
     case 'POST reset':
       context.reset();
       return sendJson(res, 200, JSON.stringify({ reset: true }));
     default:
       return sendError(res, 404, `Not found: ${route}`);
   }
+}
+
+/** `?endpoint=token,revocation` → those endpoints; no parameter → every endpoint but the JWKS. */
+function requestedEndpoints(url: string | undefined): ReadonlySet<LoggedEndpoint> | undefined {
+  const query = new URLSearchParams(url?.includes('?') === true ? url.slice(url.indexOf('?') + 1) : '');
+  const list = query.get('endpoint');
+  const known: readonly string[] = LOGGED_ENDPOINTS;
+  if (list === null) return new Set(LOGGED_ENDPOINTS.filter((endpoint) => endpoint !== 'jwks'));
+  const names = list.split(',').map((name) => name.trim());
+  return names.every((name) => known.includes(name)) ? new Set(names as LoggedEndpoint[]) : undefined;
 }

@@ -3,12 +3,14 @@ import { buildApps } from './apps';
 import { resolveOptions, type EmulatorApp, type EmulatorOptions, type IdentitySource } from './config';
 import type { Connection } from './connections';
 import type { EmulatorContext } from './context';
+import { createDashboard, type Dashboard } from './dashboard/dashboard';
 import type { MintedCredential, ProviderIdentity } from './credential-shapes';
 import { RequestIds } from './envelope';
 import { checkInjection, FaultQueue, type FaultInjection } from './faults';
 import { KeyStore, type JsonWebKeySet } from './keys';
+import { TokenStore } from './lifecycle/token-store';
 import { ProviderSimulator } from './provider-simulator';
-import { RequestLog, type EmulatorStats, type RequestLogEntry } from './request-log';
+import { LOGGED_ENDPOINTS, RequestLog, type EmulatorStats, type LoggedEndpoint, type RequestLogEntry } from './request-log';
 import { createEmulatorServer } from './server';
 
 /** A running emulator. */
@@ -19,10 +21,18 @@ export interface Emulator {
   readonly apps: readonly Readonly<EmulatorApp>[];
   /** The identity sources it knows. */
   readonly identitySources: readonly Readonly<IdentitySource>[];
-  /** A snapshot of the sign-in requests received (newest last, at most `maxLogEntries`). */
+  /**
+   * A snapshot of the sign-in and token lifecycle requests received (newest last, at most
+   * `maxLogEntries`); JWKS fetches are left out (a verifier fetches keys when its cache decides), see
+   * `requestsTo('jwks')`.
+   */
   readonly requests: readonly RequestLogEntry[];
+  /** The logged requests to these endpoints only (newest last), JWKS fetches included when asked for. */
+  requestsTo(...endpoints: LoggedEndpoint[]): readonly RequestLogEntry[];
   /** The `kid` of the key that signs now. */
   readonly currentKid: string;
+  /** The dashboard page (`{url}/`) when the `dashboard` option is on, else undefined. */
+  readonly dashboardUrl: string | undefined;
   /** Fresh one-time credential fields for `connection`, registered to the provider user `identity.user`. */
   mintCredential<C extends Connection>(connection: C, identity: ProviderIdentity): MintedCredential<C>;
   /** Generates a new RSA key that signs from now on (the previous stays published); resolves to its kid. */
@@ -35,11 +45,14 @@ export interface Emulator {
   clearFaults(): void;
   /** A snapshot of the counters. */
   stats(): EmulatorStats;
-  /** Clears the log, the counters, the used credentials and the queued faults. */
+  /** Clears the log, the counters, the used credentials, the queued faults and every issued token and grant. */
   reset(): void;
   /** Stops listening and destroys every open socket (hanging requests too). Idempotent. */
   close(): Promise<void>;
 }
+
+/** What `requests` shows: every endpoint but the JWKS. */
+const API_ENDPOINTS: ReadonlySet<LoggedEndpoint> = new Set(LOGGED_ENDPOINTS.filter((endpoint) => endpoint !== 'jwks'));
 
 function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
@@ -55,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = new RequestLog(resolved.maxLogEntries);
   const faults = new FaultQueue();
   const provider = new ProviderSimulator();
+  const tokenStore = new TokenStore();
   let fallbackHost = formatHost(resolved.host);
   const context: EmulatorContext = {
     options: resolved,
@@ -63,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     provider,
     keys,
     lifetimes: resolved.tokenLifetimes,
+    tokenStore,
     log,
     faults,
     requestIds: new RequestIds(),
@@ -74,9 +89,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log.reset();
       provider.reset();
       faults.clear();
+      tokenStore.clear();
+      dashboard?.changed('reset');
     },
   };
-  const { server, sockets } = createEmulatorServer(context);
+  const dashboard: Dashboard | undefined =
+    resolved.dashboard === undefined
+      ? undefined
+      : createDashboard(context, { backendUrl: resolved.dashboard.backendUrl, allowRemote: resolved.allowRemoteControl });
+  const { server, sockets } = createEmulatorServer(context, dashboard);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(resolved.port, resolved.host, () => {
@@ -93,20 +114,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apps: resolved.apps,
     identitySources: resolved.identitySources,
     get requests() {
-      return log.entries();
+      return log.entries(API_ENDPOINTS);
     },
+    requestsTo: (...endpoints) => log.entries(new Set(endpoints)),
     get currentKid() {
       return keys.current.kid;
     },
+    dashboardUrl: dashboard === undefined ? undefined : `${url}/`,
     mintCredential: (connection, identity) => provider.mint(connection, identity),
-    rotateKeys: () => keys.rotate(),
+    rotateKeys: async () => {
+      const kid = await keys.rotate();
+      dashboard?.changed('keys');
+      return kid;
+    },
     jwks: () => keys.jwks(),
-    injectFaults: (fault) => faults.push(checkInjection(fault)),
-    clearFaults: () => faults.clear(),
+    injectFaults: (fault) => {
+      faults.push(checkInjection(fault));
+      dashboard?.changed('faults');
+    },
+    clearFaults: () => {
+      faults.clear();
+      dashboard?.changed('faults');
+    },
     stats: () => log.stats(),
     reset: () => context.reset(),
     close() {
       closing ??= new Promise<void>((resolve) => {
+        dashboard?.close();
         for (const timer of context.timers) clearTimeout(timer);
         context.timers.clear();
         server.close(() => resolve());

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { FaultKind } from './faults';
+import type { Envelope } from './envelope';
+import type { EnvelopeFaultKind, FaultKind } from './faults';
 import { sendJson } from './http-io';
 
 const OVERSIZE_BYTES = 5 * 1024 * 1024;
@@ -19,7 +20,7 @@ const HTML_PAGE =
  * Answers (or refuses to answer) a sign-in with an injected fault; `latency` is not handled here since
  * it answers normally after its delay.
  */
-export function writeFault(res: ServerResponse, kind: Exclude<FaultKind, 'latency'>, requestId: string): FaultAnswer {
+export function writeFault(res: ServerResponse, kind: Exclude<FaultKind, 'latency' | EnvelopeFaultKind>, requestId: string): FaultAnswer {
   switch (kind) {
     case 'status-500':
     case 'status-502':
@@ -38,9 +39,7 @@ export function writeFault(res: ServerResponse, kind: Exclude<FaultKind, 'latenc
       return { httpStatus: 200, statusCode: null };
     }
     case 'wrong-content-type':
-      res
-        .writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-request-id': requestId })
-        .end('OK: this answer is plain text, not GenAuth JSON\n');
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-request-id': requestId }).end('OK: this answer is plain text, not GenAuth JSON\n');
       return { httpStatus: 200, statusCode: null };
     case 'oversize': {
       // A valid envelope of about 5 MiB; the padding is built once and reused.
@@ -64,4 +63,17 @@ export function writeFault(res: ServerResponse, kind: Exclude<FaultKind, 'latenc
       // Never answer: the socket stays open until the client gives up or the emulator closes.
       return { httpStatus: null, statusCode: null };
   }
+}
+
+/**
+ * A failure envelope as GenAuth's other error shapes put it: without `data` (`error-without-data`) or
+ * with `apiCode` as a numeric string (`string-api-code`). A success envelope is returned unchanged.
+ */
+export function reshapeEnvelope(envelope: Envelope<unknown>, kind: EnvelopeFaultKind): Record<string, unknown> {
+  if (envelope.statusCode === 200) return { ...envelope };
+  if (kind === 'error-without-data') {
+    const { data: _data, ...rest } = envelope;
+    return rest;
+  }
+  return envelope.apiCode === undefined ? { ...envelope } : { ...envelope, apiCode: String(envelope.apiCode) };
 }

@@ -10,10 +10,27 @@ export const FAULT_KINDS = [
   'oversize',
   'reset',
   'hang',
+  'error-without-data',
+  'string-api-code',
 ] as const;
 
 /** A fault kind. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Kinds that do not replace the answer but reshape a failure envelope the way GenAuth also sends
+ * them: `error-without-data` leaves `data` out, `string-api-code` sends `apiCode` as a numeric string
+ * (`"2005"`). The request is processed normally (a success is untouched and consumes its credential).
+ */
+export const ENVELOPE_FAULT_KINDS = ['error-without-data', 'string-api-code'] as const;
+
+/** A kind that reshapes a failure envelope. */
+export type EnvelopeFaultKind = (typeof ENVELOPE_FAULT_KINDS)[number];
+
+/** True for a kind that reshapes the failure envelope instead of replacing the answer. */
+export function reshapesEnvelope(kind: FaultKind): kind is EnvelopeFaultKind {
+  return (ENVELOPE_FAULT_KINDS as readonly string[]).includes(kind);
+}
 
 /** A fault for the next `count` sign-in requests. */
 export interface FaultInjection {
@@ -77,6 +94,11 @@ export class FaultQueue {
     head.remaining -= 1;
     if (head.remaining === 0) this.#queue.shift();
     return { kind: head.kind, latencyMs: head.latencyMs };
+  }
+
+  /** The queued faults, the next one first: what is armed. */
+  list(): { kind: FaultKind; remaining: number; latencyMs: number }[] {
+    return this.#queue.map((fault) => ({ ...fault }));
   }
 
   /** How many faulted requests are still queued. */

@@ -31,8 +31,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 /** A body after the content-type and JSON checks: the object, and what the log should show. */
 export type ParsedBody =
-  | { readonly ok: true; readonly body: Readonly<Record<string, unknown>> }
-  | { readonly ok: false; readonly rejection: Rejection; readonly logged: unknown };
+  { readonly ok: true; readonly body: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly rejection: Rejection; readonly logged: unknown };
 
 const JSON_TYPE = /^application\/json[ \t]*(;|$)/i;
 

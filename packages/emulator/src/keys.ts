@@ -34,7 +34,9 @@ async function newSigningKey(): Promise<SigningKey> {
   const { n, e } = publicKey.export({ format: 'jwk' });
   if (typeof n !== 'string' || typeof e !== 'string') throw new Error('RSA public key export lacks n/e');
   // RFC 7638 thumbprint: a stable kid that changes with the key.
-  const kid = createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e, kty: 'RSA', n }))
+    .digest('base64url');
   const jwk: PublicJwk = Object.freeze({ kty: 'RSA', n, e, kid, alg: 'RS256', use: 'sig' });
   return { kid, privateKey, jwk, encodedHeader: encodeSegment({ alg: 'RS256', typ: 'JWT', kid }) };
 }

@@ -3,8 +3,7 @@ import { reject, type Rejection } from './envelope';
 
 /** The outcome of checking one connection payload. */
 export type PayloadCheck =
-  | { readonly ok: true; readonly payload: Readonly<Record<string, unknown>>; readonly primary: string }
-  | { readonly ok: false; readonly rejection: Rejection };
+  { readonly ok: true; readonly payload: Readonly<Record<string, unknown>>; readonly primary: string } | { readonly ok: false; readonly rejection: Rejection };
 
 /** A JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -97,7 +97,7 @@ function writePath(target: Record<string, unknown>, path: string, value: string)
   for (const segment of segments) {
     const next = node[segment];
     if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
-    else node = (node[segment] = {}) as Record<string, unknown>;
+    else node = node[segment] = {};
   }
   node[last] = value;
 }

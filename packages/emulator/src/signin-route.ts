@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { failureEnvelope, reject, successEnvelope, type Envelope } from './envelope';
-import { parseFaultHeader, type PlannedFault } from './faults';
-import { writeFault } from './fault-responses';
+import { parseFaultHeader, reshapesEnvelope, type PlannedFault } from './faults';
+import { reshapeEnvelope, writeFault } from './fault-responses';
 import { isConnection } from './connections';
 import { parseJsonBody, readBody, sendJson } from './http-io';
+import { redactAuthorization, redactJsonBody } from './lifecycle/redaction';
+import { signinLogDetails } from './lifecycle/signin-log-details';
+import type { RequestLogInput } from './request-log';
 import { signIn, type SigninResult } from './signin';
 
 /** The GenAuth API path the strategies call. */
@@ -39,25 +42,33 @@ export async function handleSignin(context: EmulatorContext, req: IncomingMessag
   const requestId = context.requestIds.next();
   const raw = await readBody(req);
   const parsed = parseJsonBody(req.headers['content-type'], raw);
+  const logged = parsed.ok ? parsed.body : parsed.logged;
   const base = {
     method: req.method ?? 'POST',
     path: SIGNIN_PATH,
     headers: req.headers,
-    body: parsed.ok ? parsed.body : parsed.logged,
+    body: redactJsonBody(logged),
     requestId,
+    endpoint: 'signin-by-mobile' as const,
+    ...signinLogDetails(req.headers, logged),
     ...(parsed.ok && isConnection(parsed.body['connection']) ? { connection: parsed.body['connection'] } : {}),
   };
+  // Logged only once answered: the secret leaves the headers then, and the log never holds it.
+  const record = (entry: RequestLogInput): void => {
+    redactAuthorization(req.headers);
+    context.log.record(entry);
+  };
   const fault = chooseFault(context, req);
-  if (fault !== undefined && typeof fault !== 'string' && fault.kind !== 'latency') {
+  if (fault !== undefined && typeof fault !== 'string' && fault.kind !== 'latency' && !reshapesEnvelope(fault.kind)) {
     const answer = writeFault(res, fault.kind, requestId);
-    context.log.record({ ...base, at: Date.now(), outcome: 'faulted', fault: fault.kind, ...answer });
+    record({ ...base, at: Date.now(), outcome: 'faulted', fault: fault.kind, ...answer });
     return;
   }
-  if (fault !== undefined && typeof fault !== 'string') {
+  if (fault !== undefined && typeof fault !== 'string' && fault.kind === 'latency') {
     await delay(context, fault.latencyMs);
     if (res.destroyed) {
       // The client gave up while we waited: nothing reached the provider, so nothing is consumed.
-      context.log.record({ ...base, at: Date.now(), outcome: 'faulted', fault: 'latency', statusCode: null, httpStatus: null });
+      record({ ...base, at: Date.now(), outcome: 'faulted', fault: 'latency', statusCode: null, httpStatus: null });
       return;
     }
   }
@@ -68,8 +79,9 @@ export async function handleSignin(context: EmulatorContext, req: IncomingMessag
   else result = signIn(context, req.headers, parsed.body, `${originOf(req, context.fallbackHost)}/oidc`);
 
   const envelope: Envelope<unknown> = result.ok ? successEnvelope(result.data, requestId) : failureEnvelope(result.rejection, requestId);
-  sendJson(res, 200, JSON.stringify(envelope), requestId);
-  context.log.record({
+  const reshape = fault !== undefined && typeof fault !== 'string' && reshapesEnvelope(fault.kind) ? fault.kind : undefined;
+  sendJson(res, 200, JSON.stringify(reshape === undefined ? envelope : reshapeEnvelope(envelope, reshape)), requestId);
+  record({
     ...base,
     at: Date.now(),
     outcome: result.ok ? 'accepted' : 'rejected',

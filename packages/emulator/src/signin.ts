@@ -5,6 +5,7 @@ import { CONNECTIONS, isConnection, type Connection } from './connections';
 import { reject, type Rejection, type SigninData } from './envelope';
 import type { KeyStore } from './keys';
 import type { TokenLifetimes } from './config';
+import type { TokenStore } from './lifecycle/token-store';
 import { validatePayload } from './payload-validation';
 import type { ProviderSimulator } from './provider-simulator';
 import { readScope } from './signin-options';
@@ -18,12 +19,12 @@ export interface SigninServices {
   readonly provider: ProviderSimulator;
   readonly keys: KeyStore;
   readonly lifetimes: Readonly<Required<TokenLifetimes>>;
+  /** Every access token and grant issued, for the token lifecycle endpoints. */
+  readonly tokenStore: TokenStore;
 }
 
 /** The business outcome of one sign-in. */
-export type SigninResult =
-  | { readonly ok: true; readonly data: SigninData }
-  | { readonly ok: false; readonly rejection: Rejection };
+export type SigninResult = { readonly ok: true; readonly data: SigninData } | { readonly ok: false; readonly rejection: Rejection };
 
 function isRejection(value: object): value is Rejection {
   return 'statusCode' in value;
@@ -42,12 +43,7 @@ function quote(value: string): string {
  * authentication, `connection`, the identity source, the payload, `options`, then the provider exchange
  * (the only step that consumes the credential) and the tokens.
  */
-export function signIn(
-  services: SigninServices,
-  headers: IncomingHttpHeaders,
-  body: Readonly<Record<string, unknown>>,
-  issuer: string,
-): SigninResult {
+export function signIn(services: SigninServices, headers: IncomingHttpHeaders, body: Readonly<Record<string, unknown>>, issuer: string): SigninResult {
   const app = findApp(services.apps, headers, body);
   if (isRejection(app)) return fail(app);
   const clientProblem = authenticateClient(app, headers, body);
@@ -68,9 +64,7 @@ export function signIn(
   const sourceConnection = services.identitySources.get(sourceId);
   if (sourceConnection === undefined) return fail(reject(404, `Identity source not found: ${sourceId.slice(0, 64)}`));
   if (sourceConnection !== connection) {
-    return fail(
-      reject(400, `connection ${connection} does not match identity source ${quote(sourceId)}, which is a ${sourceConnection} connection`),
-    );
+    return fail(reject(400, `connection ${connection} does not match identity source ${quote(sourceId)}, which is a ${sourceConnection} connection`));
   }
 
   const spec = CONNECTIONS[connection];
@@ -81,6 +75,6 @@ export function signIn(
 
   const user = services.provider.exchange(spec, payload.primary);
   if (isRejection(user)) return fail(user);
-  const data = issueTokens({ app, user, scope, issuer, keys: services.keys, lifetimes: services.lifetimes });
+  const data = issueTokens({ app, user, scope, issuer, keys: services.keys, lifetimes: services.lifetimes, store: services.tokenStore });
   return { ok: true, data };
 }

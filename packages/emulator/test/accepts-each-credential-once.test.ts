@@ -30,9 +30,7 @@ describe('one-time credentials', () => {
   it('names the access token or token in the replay message of token connections', async () => {
     const token = h.emulator.mintCredential('facebook', { user: 'erin' });
     await login('facebook', 'facebookPayload', token);
-    expect((await h.signin(signinBody('facebook', 'facebookPayload', token))).json.message).toBe(
-      'The access token is invalid or has already been used',
-    );
+    expect((await h.signin(signinBody('facebook', 'facebookPayload', token))).json.message).toBe('The access token is invalid or has already been used');
     const yidun = h.emulator.mintCredential('yidun', { user: 'erin' });
     await login('yidun', 'yidunPayload', yidun);
     expect((await h.signin(signinBody('yidun', 'yidunPayload', yidun))).json.message).toBe('The token is invalid or has already been used');

@@ -72,9 +72,7 @@ describe('client_secret_post', () => {
 
   it('accepts the right client_id and client_secret in the body, even beside a Bearer header', async () => {
     expectAccepted(await h.signin(wechat({ client_id: 'post-app', client_secret: 'post-secret' }), headers));
-    expectAccepted(
-      await h.signin(wechat({ client_id: 'post-app', client_secret: 'post-secret' }), { ...headers, authorization: 'Bearer x' }),
-    );
+    expectAccepted(await h.signin(wechat({ client_id: 'post-app', client_secret: 'post-secret' }), { ...headers, authorization: 'Bearer x' }));
   });
 
   it.each([

@@ -17,7 +17,18 @@ const wechatLogin = () => signinBody('wechat', 'wechatPayload', h.emulator.mintC
 describe('faults from injectFaults()', () => {
   it('lists every kind', () => {
     expect([...FAULT_KINDS]).toEqual([
-      'latency', 'status-500', 'status-502', 'status-503', 'html', 'malformed-json', 'wrong-content-type', 'oversize', 'reset', 'hang',
+      'latency',
+      'status-500',
+      'status-502',
+      'status-503',
+      'html',
+      'malformed-json',
+      'wrong-content-type',
+      'oversize',
+      'reset',
+      'hang',
+      'error-without-data',
+      'string-api-code',
     ]);
   });
 
@@ -113,10 +124,9 @@ describe('hang', () => {
     pending.catch(() => undefined);
     await waitFor(() => own.emulator.requests.length === 1);
     expect(own.emulator.requests[0]).toMatchObject({ outcome: 'faulted', fault: 'hang', httpStatus: null });
-    const closedAt = Date.now();
+    // close() destroys the hanging socket (else it would wait forever and the test time out): the client sees it end.
     await own.emulator.close();
     await expect(pending).rejects.toThrow();
-    expect(Date.now() - closedAt).toBeLessThan(1000);
     await own.close();
   });
 

@@ -39,8 +39,12 @@ describe('JWKS', () => {
       issuer: `${h.url}/oidc`,
       jwks_uri: `${h.url}/oidc/.well-known/jwks.json`,
       token_endpoint: `${h.url}/oidc/token`,
+      userinfo_endpoint: `${h.url}/oidc/me`,
+      introspection_endpoint: `${h.url}/oidc/token/introspection`,
+      revocation_endpoint: `${h.url}/oidc/token/revocation`,
+      end_session_endpoint: `${h.url}/oidc/session/end`,
       id_token_signing_alg_values_supported: ['RS256', 'HS256'],
-      token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'none'],
     });
     const jwks = await h.get(new URL(answer.json.jwks_uri).pathname);
     expect(jwks.json).toEqual(h.emulator.jwks());

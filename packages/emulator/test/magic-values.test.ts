@@ -57,8 +57,6 @@ describe('magic prefixes', () => {
   it('only matches at the start of the primary value, case-sensitively', async () => {
     expect((await h.signin(signinBody('wechat', 'wechatPayload', { code: 'not-invalid' }))).json.statusCode).toBe(200);
     expect((await h.signin(signinBody('wechat', 'wechatPayload', { code: 'Invalid-x' }))).json.statusCode).toBe(200);
-    expect(
-      (await h.signin(signinBody('yidun', 'yidunPayload', { token: 'plain', accessToken: 'invalid-carrier' }))).json.statusCode,
-    ).toBe(200);
+    expect((await h.signin(signinBody('yidun', 'yidunPayload', { token: 'plain', accessToken: 'invalid-carrier' }))).json.statusCode).toBe(200);
   });
 });

@@ -2,14 +2,25 @@ import { DEMO_AUTH, SIGNIN, signinBody, startHarness, type Answer, type Harness 
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ identitySources: [
-    { extIdpConnidentifier: 'wechat-mobile', connection: 'wechat' },
-    ...['baidu', 'dingtalk', 'wechat_mini_program_code', 'wechat_mini_program_phone', 'wechat_mini_program_code_and_phone',
-      'douyin_mini_program_code', 'douyin_mini_program_code_and_phone', 'line', 'apple'].map((connection) => ({
-      extIdpConnidentifier: connection,
-      connection: connection as 'apple',
-    })),
-  ] });
+  h = await startHarness({
+    identitySources: [
+      { extIdpConnidentifier: 'wechat-mobile', connection: 'wechat' },
+      ...[
+        'baidu',
+        'dingtalk',
+        'wechat_mini_program_code',
+        'wechat_mini_program_phone',
+        'wechat_mini_program_code_and_phone',
+        'douyin_mini_program_code',
+        'douyin_mini_program_code_and_phone',
+        'line',
+        'apple',
+      ].map((connection) => ({
+        extIdpConnidentifier: connection,
+        connection: connection as 'apple',
+      })),
+    ],
+  });
 });
 afterAll(() => h.close());
 
@@ -18,8 +29,12 @@ function expect400(answer: Answer, message: string): void {
   expect(answer.json).toEqual({ statusCode: 400, message, requestId: answer.headers['x-request-id'], data: null });
 }
 
-const wechat = (payload: unknown, extra: Record<string, unknown> = {}) =>
-  ({ connection: 'wechat', extIdpConnidentifier: 'wechat-mobile', wechatPayload: payload, ...extra });
+const wechat = (payload: unknown, extra: Record<string, unknown> = {}) => ({
+  connection: 'wechat',
+  extIdpConnidentifier: 'wechat-mobile',
+  wechatPayload: payload,
+  ...extra,
+});
 
 describe('the HTTP body', () => {
   it('accepts application/json with or without a charset', async () => {
@@ -47,10 +62,7 @@ describe('connection and identity source', () => {
   it('requires a known connection', async () => {
     expect400(await h.signin({ extIdpConnidentifier: 'wechat-mobile', wechatPayload: { code: 'x' } }), 'connection is required');
     expect400(await h.signin(wechat({ code: 'x' }, { connection: 7 })), 'connection must be a string');
-    expect400(
-      await h.signin(wechat({ code: 'x' }, { connection: 'wechat_web' })),
-      'connection must be one of the 32 supported connections, got "wechat_web"',
-    );
+    expect400(await h.signin(wechat({ code: 'x' }, { connection: 'wechat_web' })), 'connection must be one of the 32 supported connections, got "wechat_web"');
   });
 
   it('requires extIdpConnidentifier and finds the identity source by it', async () => {
@@ -90,7 +102,10 @@ describe('payloads', () => {
   });
 
   it('needs Baidu code or access_token', async () => {
-    expect400(await h.signin(signinBody('baidu', 'baiduPayload', { code: '', access_token: '' })), 'baiduPayload.code or baiduPayload.access_token is required');
+    expect400(
+      await h.signin(signinBody('baidu', 'baiduPayload', { code: '', access_token: '' })),
+      'baiduPayload.code or baiduPayload.access_token is required',
+    );
     expect((await h.signin(signinBody('baidu', 'baiduPayload', { access_token: 'b1' }))).json.statusCode).toBe(200);
   });
 
@@ -120,11 +135,17 @@ describe('payloads', () => {
     const send = (payload: unknown) => h.signin(signinBody('wechat_mini_program_code_and_phone', key, payload));
     expect400(await send({ wxLoginInfo: { code: 'n1' } }), `${key}.wxPhoneInfo.code is required`);
     expect400(await send({ wxLoginInfo: 'n1', wxPhoneInfo: { code: 'p' } }), `${key}.wxLoginInfo must be an object`);
-    expect400(await send({ wxLoginInfo: { code: 'n1', iv: 'i' }, wxPhoneInfo: { code: 'p' } }), `${key}.wxLoginInfo.encryptedData is required when ${key}.wxLoginInfo.iv is given`);
+    expect400(
+      await send({ wxLoginInfo: { code: 'n1', iv: 'i' }, wxPhoneInfo: { code: 'p' } }),
+      `${key}.wxLoginInfo.encryptedData is required when ${key}.wxLoginInfo.iv is given`,
+    );
     const dy = 'douyinMiniProgramCodeAndPhonePayload';
     const sendDy = (payload: unknown) => h.signin(signinBody('douyin_mini_program_code_and_phone', dy, payload));
     expect400(await sendDy({ loginParams: { code: 'n1' }, phoneParams: {} }), `${dy}.phoneParams is required`);
-    expect400(await sendDy({ loginParams: { code: 'n1' }, phoneParams: { encryptedData: 'e' } }), `${dy}.phoneParams.iv is required when ${dy}.phoneParams.encryptedData is given`);
+    expect400(
+      await sendDy({ loginParams: { code: 'n1' }, phoneParams: { encryptedData: 'e' } }),
+      `${dy}.phoneParams.iv is required when ${dy}.phoneParams.encryptedData is given`,
+    );
     expect((await sendDy({ loginParams: { code: 'n2' }, phoneParams: { encryptedData: 'e', iv: 'i' } })).json.statusCode).toBe(200);
   });
 

@@ -57,9 +57,7 @@ describe('claims by scope', () => {
     const data = await loginAs('openid  username email phone');
     const { claims } = verifyJwt(data['id_token'], h.emulator.jwks());
     expect(data['scope']).toBe('openid username email phone');
-    expect(Object.keys(claims).sort()).toEqual(
-      [...BASE, 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'preferred_username'].sort(),
-    );
+    expect(Object.keys(claims).sort()).toEqual([...BASE, 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'preferred_username'].sort());
     expect(claims).toMatchObject({
       preferred_username: 'liz',
       email: 'liz@example.com',
@@ -83,13 +81,16 @@ describe('claims by scope', () => {
 });
 
 describe('tokens', () => {
-  it('signs the access_token with RS256 and a kid, with jti, sub, iat, exp, scope, iss, aud', async () => {
+  it('signs the access_token with RS256 and a kid, with exactly jti, sub, iat, exp, scope, iss, aud in that order', async () => {
     const data = await loginAs('openid email');
     const { header, claims } = verifyJwt(data['access_token'], h.emulator.jwks());
     expect(header).toEqual({ alg: 'RS256', typ: 'JWT', kid: h.emulator.currentKid });
-    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'scope', 'sub']);
+    expect(h.emulator.currentKid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Object.keys(claims)).toEqual(['jti', 'sub', 'iat', 'exp', 'scope', 'iss', 'aud']);
     expect(claims).toMatchObject({ sub, scope: 'openid email', iss: `${h.url}/oidc`, aud: 'rs-app' });
-    expect(claims['jti']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(claims['jti']).toMatch(/^[A-Za-z0-9_-]{21}$/);
+    const second = verifyJwt((await loginAs('openid email'))['access_token'], h.emulator.jwks()).claims;
+    expect(second['jti']).not.toBe(claims['jti']);
   });
 
   it('applies the configured lifetimes', async () => {
@@ -105,10 +106,9 @@ describe('tokens', () => {
 
   it('signs an HS256 app id_token with the app secret, still RS256 for its access_token', async () => {
     const credential = h.emulator.mintCredential('wechat', { user: 'max' });
-    const answer = await h.signin(
-      signinBody('wechat', 'wechatPayload', credential, { client_id: 'hs-app', client_secret: 'hs+secret/=:' }),
-      { 'x-authing-app-id': 'hs-app' },
-    );
+    const answer = await h.signin(signinBody('wechat', 'wechatPayload', credential, { client_id: 'hs-app', client_secret: 'hs+secret/=:' }), {
+      'x-authing-app-id': 'hs-app',
+    });
     const id = verifyJwt(answer.json.data.id_token, { keys: [] }, 'hs+secret/=:');
     expect(id.header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(id.claims['aud']).toBe('hs-app');

@@ -97,8 +97,7 @@ describe('every one of the 32 connections', () => {
   it.each(TABLE)('%s: without its one-time credential the answer is 400 naming %s.<field>', async (connection, payloadKey, primary) => {
     const credential = h.emulator.mintCredential(connection, { user: 'bob' }) as unknown as Record<string, any>;
     const answer = await h.signin(signinBody(connection, payloadKey, withoutPath(credential, primary)));
-    const message =
-      connection === 'baidu' ? 'baiduPayload.code or baiduPayload.access_token is required' : `${payloadKey}.${primary} is required`;
+    const message = connection === 'baidu' ? 'baiduPayload.code or baiduPayload.access_token is required' : `${payloadKey}.${primary} is required`;
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ statusCode: 400, message, requestId: answer.headers['x-request-id'], data: null });
   });

@@ -37,7 +37,10 @@ describe('startEmulator()', () => {
   it('rejects invalid options, naming each problem', async () => {
     const bad = {
       port: -1,
-      apps: [{ appId: 'x', tokenEndpointAuthMethod: 'client_secret_jwt' }, { appId: 'y', tokenEndpointAuthMethod: 'client_secret_basic' }],
+      apps: [
+        { appId: 'x', tokenEndpointAuthMethod: 'client_secret_jwt' },
+        { appId: 'y', tokenEndpointAuthMethod: 'client_secret_basic' },
+      ],
       identitySources: [{ extIdpConnidentifier: 'w', connection: 'wechat_web' }],
       tokenLifetimes: { accessToken: 0 },
       fault: true,

@@ -24,9 +24,13 @@ describe('the request log', () => {
       httpStatus: 200,
       requestId: ok.json.requestId,
       connection: 'qq',
+      endpoint: 'signin-by-mobile',
+      appId: 'demo-app',
+      clientAuthMethod: 'client_secret_basic',
     });
+    // The client id stays readable; the secret never reaches the log.
     expect(first?.headers).toMatchObject({
-      authorization: basic('demo-app', 'demo-secret'),
+      authorization: basic('demo-app', '[redacted]'),
       'x-authing-app-id': 'demo-app',
       'x-authing-lang': 'en-US',
       'content-type': 'application/json',

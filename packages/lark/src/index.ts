@@ -1,7 +1,11 @@
 import { authorizationCodeProvider, defineStrategy } from '@passport-genauth/core';
 
 /** Lark / Feishu self-built enterprise app: the one-time `code` from the Lark SDK. */
-export const larkInternal = authorizationCodeProvider({ connection: 'lark_internal', payloadKey: 'larkInternalPayload', title: 'Lark / Feishu (self-built app)' });
+export const larkInternal = authorizationCodeProvider({
+  connection: 'lark_internal',
+  payloadKey: 'larkInternalPayload',
+  title: 'Lark / Feishu (self-built app)',
+});
 /** Lark / Feishu app-store app: the one-time `code` from the Lark SDK. */
 export const larkPublic = authorizationCodeProvider({ connection: 'lark_public', payloadKey: 'larkPublicPayload', title: 'Lark / Feishu (app store app)' });
 /** Lark / Feishu block (widget): the one-time `code` from the block runtime. */

@@ -10,13 +10,18 @@ describe('QQ access token in the query string', () => {
   });
   afterEach(() => fake.close());
 
-  const signIn = (query: Record<string, string>, body?: object) =>
+  const signIn = (query: Record<string, string>, body?: object, credentialSources: { query?: boolean } = { query: true }) =>
     runStrategy(
-      new QQStrategy({ client: fake.client(), extIdpConnidentifier: 'qq-mobile' }, async (_tokens, profile) => ({ id: profile.id })),
+      new QQStrategy({ client: fake.client(), extIdpConnidentifier: 'qq-mobile', credentialSources }, async (_tokens, profile) => ({ id: profile.id })),
       mockRequest(body === undefined ? { query } : { query, body }),
     );
 
-  it('reads ?access_token= when the request has no body parser, and sends it as qqPayload', async () => {
+  it('ignores ?access_token= unless the strategy opts in (a token in a URL lands in proxy logs)', async () => {
+    expect(await signIn({ access_token: 'qq-token-from-query' }, undefined, {})).toMatchObject({ type: 'fail', status: 400 });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('reads ?access_token= with credentialSources.query when the request has no body parser, and sends it as qqPayload', async () => {
     expect((await signIn({ access_token: 'qq-token-from-query' })).type).toBe('success');
     expect(fake.requests[0]?.body.qqPayload).toStrictEqual({ access_token: 'qq-token-from-query' });
   });

@@ -12,7 +12,6 @@ import { watchUnhandledRejections, type RejectionWatch } from './support/watch-p
  */
 const TIMEOUT_MS = 800;
 const JWKS_TIMEOUT_MS = 600;
-const MARGIN_MS = 2_000;
 const APP_ID = 'misbehaving-app';
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
@@ -55,13 +54,12 @@ function drip(res: ServerResponse, chunk: string | Buffer, everyMs: number): voi
   });
 }
 
-async function login(): Promise<{ result: Awaited<ReturnType<typeof runStrategy>>; elapsed: number }> {
+async function login(): Promise<{ result: Awaited<ReturnType<typeof runStrategy>> }> {
   const client = new GenAuthClient({ appHost: server.url, appId: APP_ID, timeoutMs: TIMEOUT_MS, idToken: { jwksTimeoutMs: JWKS_TIMEOUT_MS } });
   try {
     const strategy = new WechatStrategy({ client, extIdpConnidentifier: 'wechat' }, acceptEveryone);
-    const started = Date.now();
     const result = await runStrategy(strategy, mockRequest({ body: { code: 'one-time' } }), { timeoutMs: 15_000 });
-    return { result, elapsed: Date.now() - started };
+    return { result };
   } finally {
     await client.close();
   }
@@ -74,9 +72,10 @@ describe('a server that misbehaves in ways the emulator does not inject', () => 
       res.write('{"statusCode":200,');
       drip(res, ' ', 100);
     };
-    const { result, elapsed } = await login();
-    expect(result).toEqual({ type: 'error', error: expect.objectContaining({ code: 'GENAUTH_HTTP', status: 504 }) });
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
+    const { result } = await login();
+    expect(result).toEqual({ type: 'error', error: expect.objectContaining({ code: 'GENAUTH_HTTP', status: 504, reason: 'timeout' }) });
+    // The exchange's own deadline fired (not a socket timeout or the test runner's).
+    expect(result.type === 'error' && (result.error as Error).message).toBe(`GenAuth did not answer within ${TIMEOUT_MS} ms`);
   });
 
   it('an endless chunked body without content-length is cut at the size cap: GENAUTH_INVALID_RESPONSE 502, and the socket is dropped', async () => {
@@ -90,9 +89,8 @@ describe('a server that misbehaves in ways the emulator does not inject', () => 
       timers.add(timer);
       res.on('close', () => clearInterval(timer));
     };
-    const { result, elapsed } = await login();
+    const { result } = await login();
     expect(result).toEqual({ type: 'error', error: expect.objectContaining({ code: 'GENAUTH_INVALID_RESPONSE', status: 502 }) });
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
     // INVALID_RESPONSE, not a 504: the size cap stopped the read, not the deadline; and the socket is gone.
     await eventually(() => server.openSockets() === 0, 2_000, 'server socket closed');
   });
@@ -103,24 +101,29 @@ describe('a server that misbehaves in ways the emulator does not inject', () => 
       res.write('{"statusCode":200,"data":');
       setTimeout(() => res.destroy(), 20);
     };
-    const { result, elapsed } = await login();
+    const { result } = await login();
     expect(result).toEqual({ type: 'error', error: expect.objectContaining({ code: 'GENAUTH_HTTP', status: 502 }) });
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
   });
 
   it('a JWKS endpoint that never answers ends in GENAUTH_HTTP 504 within the JWKS timeout, not in a success', async () => {
     const idToken = await signRs256(key, { iss: `${server.url}/oidc`, aud: APP_ID });
     behaviour = (req, res) => {
       if (req.url?.startsWith('/api/v3/signin-by-mobile')) {
-        const body = JSON.stringify({ statusCode: 200, message: '', requestId: 'r1', data: { access_token: 'at', id_token: idToken, token_type: 'Bearer', expire_in: 60 } });
+        const body = JSON.stringify({
+          statusCode: 200,
+          message: '',
+          requestId: 'r1',
+          data: { access_token: 'at', id_token: idToken, token_type: 'Bearer', expire_in: 60 },
+        });
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
         return;
       }
       // The JWKS: headers never come.
     };
-    const { result, elapsed } = await login();
-    expect(result).toEqual({ type: 'error', error: expect.objectContaining({ code: 'GENAUTH_HTTP', status: 504 }) });
-    expect(elapsed).toBeLessThan(JWKS_TIMEOUT_MS + MARGIN_MS);
+    const { result } = await login();
+    expect(result).toEqual({ type: 'error', error: expect.objectContaining({ code: 'GENAUTH_HTTP', status: 504, reason: 'timeout' }) });
+    // The JWKS fetch's own deadline fired, not the exchange's.
+    expect(result.type === 'error' && (result.error as Error).message).toBe(`GenAuth did not answer within ${JWKS_TIMEOUT_MS} ms`);
   });
 
   it('leaves no socket open and no promise rejected unhandled', async () => {

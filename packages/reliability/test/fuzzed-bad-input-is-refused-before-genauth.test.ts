@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  anyRequest,
-  headersOf,
-  hugeString,
-  invalidRequest,
-  pathOf,
-  type FuzzRequest,
-} from './support/arbitraries';
+import { anyRequest, headersOf, hugeString, invalidRequest, pathOf, type FuzzRequest } from './support/arbitraries';
 import type { Answer } from './support/http';
 import { ALL_ROUTES, BODY_LIMIT_BYTES, MOBILE_ROUTE, routeFor, targetApp } from './support/target-app';
 import { useHarness } from './support/harness';
@@ -19,8 +12,7 @@ const RUNS = 300;
 const prototypesBefore = prototypeKeys();
 const target = useHarness(targetApp);
 
-const send = (request: FuzzRequest): Promise<Answer> =>
-  target.http.post({ path: pathOf(request), body: request.body, headers: headersOf(request) });
+const send = (request: FuzzRequest): Promise<Answer> => target.http.post({ path: pathOf(request), body: request.body, headers: headersOf(request) });
 
 /** What reached GenAuth while `action` ran (requests are sent one at a time). */
 async function upstreamCallsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: number }> {
@@ -59,9 +51,33 @@ describe('random bodies, queries and headers on all 32 routes and the single rou
         numRuns: RUNS,
         examples: [
           [{ route: routeFor('wechat'), contentType: 'application/json', body: '{"__proto__":{"code":"from-proto"}}', query: '', headers: {} }],
-          [{ route: routeFor('wechat_mini_program_code_and_phone'), contentType: 'application/json', body: '{"wxLoginInfo":{"__proto__":{"code":"a"}},"wxPhoneInfo":{"__proto__":{"code":"b"}}}', query: '', headers: {} }],
-          [{ route: MOBILE_ROUTE, contentType: 'application/json', body: '{"constructor":{"prototype":{"connection":"wechat","code":"a"}}}', query: '__proto__[connection]=wechat&__proto__[code]=x', headers: {} }],
-          [{ route: routeFor('facebook'), contentType: undefined, body: '', query: 'constructor[prototype][access_token]=x&access_token=a&access_token=b', headers: { authorization: 'Basic eDp5' } }],
+          [
+            {
+              route: routeFor('wechat_mini_program_code_and_phone'),
+              contentType: 'application/json',
+              body: '{"wxLoginInfo":{"__proto__":{"code":"a"}},"wxPhoneInfo":{"__proto__":{"code":"b"}}}',
+              query: '',
+              headers: {},
+            },
+          ],
+          [
+            {
+              route: MOBILE_ROUTE,
+              contentType: 'application/json',
+              body: '{"constructor":{"prototype":{"connection":"wechat","code":"a"}}}',
+              query: '__proto__[connection]=wechat&__proto__[code]=x',
+              headers: {},
+            },
+          ],
+          [
+            {
+              route: routeFor('facebook'),
+              contentType: undefined,
+              body: '',
+              query: 'constructor[prototype][access_token]=x&access_token=a&access_token=b',
+              headers: { authorization: 'Basic eDp5' },
+            },
+          ],
         ],
       },
     );
@@ -71,11 +87,19 @@ describe('random bodies, queries and headers on all 32 routes and the single rou
   it('refuse over-long credential strings with 400 below the body limit and 413 above it, never calling GenAuth', async () => {
     const before = target.emulator.stats().received;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ALL_ROUTES), hugeString, fc.constantFrom('code', 'access_token', 'token', 'wxLoginInfo'), async (route, huge, field) => {
-        const body = field === 'wxLoginInfo' ? JSON.stringify({ connection: 'wechat', wxLoginInfo: { code: huge } }) : JSON.stringify({ connection: 'wechat', [field]: huge });
-        const answer = await target.http.post({ path: route, body, headers: { 'content-type': 'application/json' } });
-        expect(answer.status).toBe(Buffer.byteLength(body) > BODY_LIMIT_BYTES ? 413 : 400);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ALL_ROUTES),
+        hugeString,
+        fc.constantFrom('code', 'access_token', 'token', 'wxLoginInfo'),
+        async (route, huge, field) => {
+          const body =
+            field === 'wxLoginInfo'
+              ? JSON.stringify({ connection: 'wechat', wxLoginInfo: { code: huge } })
+              : JSON.stringify({ connection: 'wechat', [field]: huge });
+          const answer = await target.http.post({ path: route, body, headers: { 'content-type': 'application/json' } });
+          expect(answer.status).toBe(Buffer.byteLength(body) > BODY_LIMIT_BYTES ? 413 : 400);
+        },
+      ),
       { numRuns: 100 },
     );
     expect(target.emulator.stats().received - before).toBe(0);

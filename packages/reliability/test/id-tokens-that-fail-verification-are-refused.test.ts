@@ -7,7 +7,12 @@ const CLAIMS: TokenClaims = { iss: ISSUER, aud: APP.appId };
 const now = (): number => Math.floor(Date.now() / 1000);
 
 /** A token with an arbitrary header and key, for algorithms the test kit has no helper for. */
-async function signWith(alg: string, key: Parameters<SignJWT['sign']>[0], header: Record<string, unknown> = {}, claims: Record<string, unknown> = {}): Promise<string> {
+async function signWith(
+  alg: string,
+  key: Parameters<SignJWT['sign']>[0],
+  header: Record<string, unknown> = {},
+  claims: Record<string, unknown> = {},
+): Promise<string> {
   const iat = now();
   return new SignJWT({ iss: ISSUER, aud: APP.appId, sub: '64a0c0ffee0000000000a11c', iat, exp: iat + 3_600, ...claims })
     .setProtectedHeader({ alg, typ: 'JWT', ...header })
@@ -58,17 +63,24 @@ describe('id_tokens served through a real strategy', () => {
 
   const refused: Array<[string, () => Promise<string>]> = [
     ['a bad signature (another key under the published kid)', async () => signRs256(await makeKey('key-1'), CLAIMS)],
-    ['a tampered payload', async () => {
-      const [header, , signature] = (await signRs256(mock.key, CLAIMS)).split('.');
-      const payload = Buffer.from(JSON.stringify({ iss: ISSUER, aud: APP.appId, sub: 'someone-else', iat: now(), exp: now() + 3600 })).toString('base64url');
-      return `${header}.${payload}.${signature}`;
-    }],
+    [
+      'a tampered payload',
+      async () => {
+        const [header, , signature] = (await signRs256(mock.key, CLAIMS)).split('.');
+        const payload = Buffer.from(JSON.stringify({ iss: ISSUER, aud: APP.appId, sub: 'someone-else', iat: now(), exp: now() + 3600 })).toString('base64url');
+        return `${header}.${payload}.${signature}`;
+      },
+    ],
     ['alg none', async () => unsigned(CLAIMS)],
     ['alg none with a signature attached', async () => `${unsigned(CLAIMS)}c2lnbmF0dXJl`],
-    ['HS256 signed with the RSA public key (PEM) as the HMAC secret', async () =>
-      signWith('HS256', new TextEncoder().encode(await exportSPKI((await importJWK(mock.key.publicJwk, 'RS256')) as KeyLike)))],
-    ['HS256 signed with the RSA public JWK (JSON) as the HMAC secret', async () =>
-      signWith('HS256', new TextEncoder().encode(JSON.stringify(mock.key.publicJwk)), { kid: mock.key.kid })],
+    [
+      'HS256 signed with the RSA public key (PEM) as the HMAC secret',
+      async () => signWith('HS256', new TextEncoder().encode(await exportSPKI((await importJWK(mock.key.publicJwk, 'RS256')) as KeyLike))),
+    ],
+    [
+      'HS256 signed with the RSA public JWK (JSON) as the HMAC secret',
+      async () => signWith('HS256', new TextEncoder().encode(JSON.stringify(mock.key.publicJwk)), { kid: mock.key.kid }),
+    ],
     ['RS384 (an algorithm that is not accepted)', async () => signWith('RS384', mock.key.privateKey, { kid: mock.key.kid })],
     ['PS256 (an algorithm that is not accepted)', async () => signWith('PS256', mock.key.privateKey, { kid: mock.key.kid })],
     ['ES256 (an algorithm that is not accepted)', async () => signWith('ES256', (await generateKeyPair('ES256')).privateKey, { kid: 'ec-1' })],
@@ -118,4 +130,3 @@ describe('an id_token with an unknown kid while the JWKS is unreachable', () => 
     }
   });
 });
-

@@ -52,13 +52,13 @@ describe('appHost must be https except for loopback', () => {
   });
 
   it('allowInsecureHttp: false is the same as leaving it out', () => {
-    expect(constructionError(() => new GenAuthClient({ appHost: 'http://my-app.genauth.ai', appId: APP_ID, allowInsecureHttp: false }))).toBeInstanceOf(ConfigurationError);
+    expect(constructionError(() => new GenAuthClient({ appHost: 'http://my-app.genauth.ai', appId: APP_ID, allowInsecureHttp: false }))).toBeInstanceOf(
+      ConfigurationError,
+    );
   });
 
   it('the same rule holds for client settings given inline to a strategy', () => {
-    const refused = constructionError(
-      () => new WechatStrategy({ appHost: 'http://my-app.genauth.ai', appId: APP_ID, extIdpConnidentifier: 'wechat' }, verify),
-    );
+    const refused = constructionError(() => new WechatStrategy({ appHost: 'http://my-app.genauth.ai', appId: APP_ID, extIdpConnidentifier: 'wechat' }, verify));
     expect(refused).toBeInstanceOf(ConfigurationError);
     expect((refused as ConfigurationError).message).toMatch(/appHost: must use https:\/\//);
     expect(

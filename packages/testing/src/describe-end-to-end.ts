@@ -11,11 +11,20 @@ import { construct, strategyClassesOf, type ProviderStrategyClass } from './stra
 export function describeEndToEnd(family: Readonly<Record<string, unknown>>): void {
   const strategies = strategyClassesOf(family).filter((Strategy) => isConnection(Strategy.provider.connection));
   describe('end to end through Express, passport and the emulator', () => {
+    // A suite that silently ran zero tests would look green: say what cannot be tested instead.
+    it('covers every strategy of the family', () => {
+      assertEndToEndCoverage(family);
+    });
     let emulator: Emulator;
     let client: GenAuthClient;
     beforeAll(async () => {
       emulator = await startEmulator();
-      client = new GenAuthClient({ appHost: emulator.url, appId: DEMO_APP.appId, appSecret: DEMO_APP.appSecret, tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod });
+      client = new GenAuthClient({
+        appHost: emulator.url,
+        appId: DEMO_APP.appId,
+        appSecret: DEMO_APP.appSecret,
+        tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod,
+      });
     });
     afterAll(async () => {
       await client.close();
@@ -25,10 +34,27 @@ export function describeEndToEnd(family: Readonly<Record<string, unknown>>): voi
   });
 }
 
+/**
+ * Throws unless the emulator knows every connection of the family's strategies (and there is at least
+ * one), naming each connection it cannot sign in with.
+ */
+export function assertEndToEndCoverage(family: Readonly<Record<string, unknown>>): void {
+  const all = strategyClassesOf(family);
+  if (all.length === 0) throw new Error('describeEndToEnd found no strategy class in the module it was given');
+  const unknown = all.map((Strategy) => Strategy.provider.connection).filter((connection) => !isConnection(connection));
+  if (unknown.length > 0) {
+    throw new Error(`the GenAuth emulator does not know ${unknown.join(', ')}: teach it the connection, or use describeProvider alone`);
+  }
+}
+
 function describeStrategy(Strategy: ProviderStrategyClass, env: () => { emulator: Emulator; client: GenAuthClient }): void {
   const { connection, payloadKey, strategyName } = Strategy.provider;
   const app = () => {
-    const strategy = construct(Strategy, { client: env().client, extIdpConnidentifier: connection, scope: 'openid profile email phone' }, async (_tokens: unknown, profile: { id: string }) => ({ id: profile.id }));
+    const strategy = construct(
+      Strategy,
+      { client: env().client, extIdpConnidentifier: connection, scope: 'openid profile email phone' },
+      async (_tokens: unknown, profile: { id: string }) => ({ id: profile.id }),
+    );
     return loginApp([strategy]);
   };
   const mint = (user: string) => env().emulator.mintCredential(connection as never, { user, email: `${user}@example.com` });

@@ -58,7 +58,7 @@ function describeConformance(Strategy: ProviderStrategyClass, options: DescribeP
       'answers 400 naming %s when it is missing, without calling GenAuth',
       async (name, path) => {
         const before = mock.requests.length;
-        const req = mockRequest({ body: without(provider.example as Record<string, unknown>, path) });
+        const req = mockRequest({ body: without(provider.example, path) });
         const result = await runStrategy(strategy(), req);
         expect(result).toMatchObject({ type: 'fail', status: 400 });
         const failure = getAuthFailure(req) as GenAuthFailure;
@@ -87,10 +87,19 @@ function describeConformance(Strategy: ProviderStrategyClass, options: DescribeP
 
     if (provider.bearerField) {
       const field = provider.bearerField;
-      it(`accepts ${field} as Authorization: Bearer`, async () => {
+      it(`never forwards an ambient Authorization: Bearer as ${field} unless the strategy opts in`, async () => {
+        const { [field]: token, ...rest } = provider.example as Record<string, string>;
+        const before = mock.requests.length;
+        const result = await runStrategy(strategy(), mockRequest({ body: rest, headers: { authorization: `Bearer ${token}` } }));
+        expect(result).toMatchObject({ type: 'fail', status: 400 });
+        expect(mock.requests).toHaveLength(before);
+      });
+
+      it(`accepts ${field} as Authorization: Bearer with credentialSources.bearer`, async () => {
         await mock.succeed();
         const { [field]: token, ...rest } = provider.example as Record<string, string>;
-        const result = await runStrategy(strategy(), mockRequest({ body: rest, headers: { authorization: `Bearer ${token}` } }));
+        const optedIn = construct(Strategy, { client: mock.client(), extIdpConnidentifier: SOURCE, credentialSources: { bearer: true } }, verifyToUser);
+        const result = await runStrategy(optedIn, mockRequest({ body: rest, headers: { authorization: `Bearer ${token}` } }));
         expect(result.type).toBe('success');
         expect((mock.requests.at(-1)?.body[provider.payloadKey] as Record<string, unknown>)[field]).toBe(token);
       });

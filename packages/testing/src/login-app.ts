@@ -1,6 +1,6 @@
 import { getAuthFailure, isGenAuthError, toErrorBody, type GenAuthStrategy } from '@passport-genauth/core';
 import { STATUS_CODES } from 'node:http';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { Passport } from 'passport';
 
 /**
@@ -14,7 +14,9 @@ export function loginApp(strategies: readonly GenAuthStrategy[]): Express {
   app.use(express.json());
   for (const strategy of strategies) {
     passport.use(strategy);
-    app.post(`/login/${strategy.name}`, passport.authenticate(strategy.name, { session: false, failWithError: true }), (req, res) => {
+    // @types/passport types authenticate() as `any`.
+    const authenticate = passport.authenticate(strategy.name, { session: false, failWithError: true }) as RequestHandler;
+    app.post(`/login/${strategy.name}`, authenticate, (req, res) => {
       res.json({ user: req.user, tokens: req.authInfo });
     });
   }

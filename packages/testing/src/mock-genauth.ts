@@ -45,7 +45,7 @@ export class MockGenAuth {
       dispatcher: this.agent,
       ...overrides,
       idToken: { jwksCooldownMs: 0, ...overrides.idToken },
-    } as GenAuthClientOptions);
+    });
   }
 
   /** Serves the JWKS (persistently). */
@@ -57,13 +57,11 @@ export class MockGenAuth {
   }
 
   /** Answers the next sign-in with a body produced from the captured request. */
-  onSignIn(
-    answer: (request: CapturedRequest) => { status?: number; body: unknown; headers?: Record<string, string> },
-  ): void {
+  onSignIn(answer: (request: CapturedRequest) => { status?: number; body: unknown; headers?: Record<string, string> }): void {
     this.pool.intercept({ path: SIGNIN_PATH, method: 'POST' }).reply((options) => {
       const request: CapturedRequest = {
         headers: normaliseHeaders(options.headers),
-        body: JSON.parse(String(options.body)) as Record<string, unknown>,
+        body: JSON.parse(bodyText(options.body)) as Record<string, unknown>,
       };
       this.requests.push(request);
       const result = answer(request);
@@ -107,4 +105,11 @@ function normaliseHeaders(headers: unknown): Record<string, string> {
     for (const [key, value] of Object.entries(headers as Record<string, unknown>)) out[key.toLowerCase()] = String(value);
   }
   return out;
+}
+
+/** The text of an intercepted request body: the client sends JSON as a string or as bytes. */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  throw new TypeError(`MockGenAuth reads string or byte bodies, got ${typeof body}`);
 }

@@ -12,12 +12,13 @@ export interface MockRequestInit {
 }
 
 /** A real `IncomingMessage` (not connected) carrying a parsed body, query and headers, as Express would leave it. */
-export function mockRequest(init: MockRequestInit = {}): GenAuthRequest {
-  const req = new IncomingMessage(new Socket()) as GenAuthRequest;
+export function mockRequest(init: MockRequestInit = {}): IncomingMessage & GenAuthRequest {
+  const req = new IncomingMessage(new Socket()) as IncomingMessage & GenAuthRequest;
   req.method = init.method ?? 'POST';
   req.url = init.url ?? '/auth';
   for (const [name, value] of Object.entries(init.headers ?? {})) req.headers[name.toLowerCase()] = value;
-  if ('body' in init) req.body = init.body;
+  // Some body-parser typings augment IncomingMessage's `body`; the kit sets it as a GenAuthRequest.
+  if ('body' in init) (req as GenAuthRequest).body = init.body;
   req.query = init.query ?? {};
   return req;
 }

@@ -43,6 +43,8 @@ export function runStrategy(strategy: PassportStrategyLike, req: object, options
       run.authenticate(req, options.authenticateOptions);
     } catch (error) {
       clearTimeout(timer);
+      // What authenticate threw reaches the test as it was thrown, Error or not.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(error);
     }
   });

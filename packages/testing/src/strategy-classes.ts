@@ -21,10 +21,6 @@ export function strategyClassesOf(family: Readonly<Record<string, unknown>>): Pr
 }
 
 /** Constructs a provider strategy from loosely typed test options. */
-export function construct(
-  Strategy: ProviderStrategyClass,
-  options: Record<string, unknown>,
-  verify: (...args: never[]) => unknown,
-): GenAuthStrategy {
+export function construct(Strategy: ProviderStrategyClass, options: Record<string, unknown>, verify: (...args: never[]) => unknown): GenAuthStrategy {
   return new Strategy(options as never, verify as never);
 }

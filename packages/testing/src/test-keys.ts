@@ -49,8 +49,6 @@ export function signHs256(secret: string | Uint8Array, claims: TokenClaims): Pro
 export function unsigned(claims: TokenClaims): string {
   const now = Math.floor(Date.now() / 1000);
   const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-  const payload = Buffer.from(
-    JSON.stringify({ iss: claims.iss, aud: claims.aud, sub: claims.sub ?? 'u1', iat: now, exp: now + 3600 }),
-  ).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ iss: claims.iss, aud: claims.aud, sub: claims.sub ?? 'u1', iat: now, exp: now + 3600 })).toString('base64url');
   return `${header}.${payload}.`;
 }

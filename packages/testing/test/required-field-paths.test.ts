@@ -1,4 +1,14 @@
-import { atLeastOneOf, defineProvider, miniProgramLogin, nestedObject, optionalFlag, optionalString, presentTogether, requiredString, z } from '@passport-genauth/core';
+import {
+  atLeastOneOf,
+  defineProvider,
+  miniProgramLogin,
+  nestedObject,
+  optionalFlag,
+  optionalString,
+  presentTogether,
+  requiredString,
+  z,
+} from '@passport-genauth/core';
 import { requiredFieldPaths } from '../src';
 
 describe('requiredFieldPaths', () => {

@@ -1,4 +1,14 @@
-import { MAX_ENCRYPTED_LENGTH, authorizationCodeProvider, defineProvider, defineStrategy, miniProgramCodeProvider, miniProgramLogin, nestedObject, requiredString, z } from '@passport-genauth/core';
+import {
+  MAX_ENCRYPTED_LENGTH,
+  authorizationCodeProvider,
+  defineProvider,
+  defineStrategy,
+  miniProgramCodeProvider,
+  miniProgramLogin,
+  nestedObject,
+  requiredString,
+  z,
+} from '@passport-genauth/core';
 
 /** WeChat open-platform mobile app: the `code` from the WeChat SDK. */
 export const wechat = authorizationCodeProvider({

@@ -3,7 +3,11 @@ import { authorizationCodeProvider, defineStrategy } from '@passport-genauth/cor
 /** WeCom (enterprise WeChat) mobile app: the one-time `code` from the WeCom SDK. */
 export const wechatwork = authorizationCodeProvider({ connection: 'wechatwork', payloadKey: 'wechatworkPayload', title: 'WeCom (WeChat Work)' });
 /** WeCom, third-party (agency) developed app: the one-time `code` from the WeCom SDK. */
-export const wechatworkAgency = authorizationCodeProvider({ connection: 'wechatwork_agency', payloadKey: 'wechatworkAgencyPayload', title: 'WeCom (agency mode)' });
+export const wechatworkAgency = authorizationCodeProvider({
+  connection: 'wechatwork_agency',
+  payloadKey: 'wechatworkAgencyPayload',
+  title: 'WeCom (agency mode)',
+});
 
 /** `genauth-wechatwork`. */
 export class WechatworkStrategy extends defineStrategy(wechatwork) {}

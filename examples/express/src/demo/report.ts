@@ -46,16 +46,35 @@ function claimLine(claims: Json): string {
 export function describeLogin(body: unknown): string[] {
   if (!isObject(body) || !isObject(body.user) || !isObject(body.tokens)) return [`unexpected answer: ${JSON.stringify(body)}`];
   const { user, tokens } = body;
-  const lines = [`user        ${Object.entries(user).filter(([key]) => key !== 'picture').map(([key, value]) => `${key}=${String(value)}`).join('  ')}`];
+  const lines = [
+    `user        ${Object.entries(user)
+      .filter(([key]) => key !== 'picture')
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join('  ')}`,
+  ];
   if (typeof tokens.idToken === 'string') lines.push(`id_token    ${claimLine(decodeJwtClaims(tokens.idToken))}`);
   const expiresIn = typeof tokens.expiresIn === 'number' ? tokens.expiresIn : undefined;
   const expiresAt = typeof tokens.expiresAt === 'number' ? new Date(tokens.expiresAt * 1000).toISOString() : 'unknown';
   lines.push(
     `tokens      ${String(tokens.tokenType)} access token ${shorten(String(tokens.accessToken))}, ` +
-      `${typeof tokens.refreshToken === 'string' ? 'a refresh token, ' : ''}scope "${String(tokens.scope ?? '')}"`,
+      `${typeof tokens.refreshToken === 'string' ? 'a refresh token, ' : ''}scope "${typeof tokens.scope === 'string' ? tokens.scope : ''}"`,
     `expiry      expires in ${expiresIn === undefined ? '?' : humanDuration(expiresIn)}, at ${expiresAt}`,
   );
   return lines;
+}
+
+/** Lines describing an API answer `{ user, claims }`: who the access token is for and what it grants. */
+export function describeApiAnswer(body: unknown): string[] {
+  if (!isObject(body) || !isObject(body.user) || !isObject(body.claims)) return [`unexpected answer: ${JSON.stringify(body)}`];
+  const { user, claims } = body;
+  const exp = typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : 'unknown';
+  return [
+    `user        ${Object.entries(user)
+      .filter(([key]) => key !== 'picture')
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join('  ')}`,
+    `access      sub=${String(claims.sub)}  jti=${String(claims.jti)}  scope "${String(claims.scope)}"  expires at ${exp}`,
+  ];
 }
 
 /** Lines describing a failure answer `{ message, code, status, apiCode?, requestId? }`. */
@@ -63,8 +82,8 @@ export function describeFailure(body: unknown): string[] {
   if (!isObject(body)) return [`unexpected answer: ${JSON.stringify(body)}`];
   const lines = [`error       ${String(body.code)}: ${String(body.message)}`];
   const ids = [
-    body.apiCode !== undefined ? `apiCode=${String(body.apiCode)}` : '',
-    body.requestId !== undefined ? `requestId=${String(body.requestId)}` : '',
+    typeof body.apiCode === 'number' ? `apiCode=${body.apiCode}` : '',
+    typeof body.requestId === 'string' ? `requestId=${body.requestId}` : '',
   ].filter(Boolean);
   if (ids.length > 0) lines.push(`genauth     ${ids.join('  ')}`);
   return lines;

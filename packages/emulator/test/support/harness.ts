@@ -60,8 +60,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     emulator,
     url: emulator.url,
     post,
-    postRaw: async (path, body, headers) =>
-      toAnswer(await request(emulator.url + path, { method: 'POST', dispatcher: agent, headers, body })),
+    postRaw: async (path, body, headers) => toAnswer(await request(emulator.url + path, { method: 'POST', dispatcher: agent, headers, body })),
     get: async (path, headers = {}) => toAnswer(await request(emulator.url + path, { dispatcher: agent, headers })),
     signin: (body, headers = DEMO_AUTH) => post(SIGNIN, body, headers),
     close: async () => {

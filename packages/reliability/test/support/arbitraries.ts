@@ -33,11 +33,9 @@ const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((co
 const looseString = fc.string({ unit: 'binary', maxLength: 40 });
 
 /** A string too long for any credential field (limit 4,096; encrypted blobs 65,536), often around or beyond the body limit. */
-export const hugeString = fc.oneof(
-  fc.integer({ min: 4_097, max: 20_000 }),
-  fc.integer({ min: 20_001, max: 70_000 }),
-  fc.integer({ min: 70_001, max: 300_000 }),
-).map((length) => 'x'.repeat(length));
+export const hugeString = fc
+  .oneof(fc.integer({ min: 4_097, max: 20_000 }), fc.integer({ min: 20_001, max: 70_000 }), fc.integer({ min: 70_001, max: 300_000 }))
+  .map((length) => 'x'.repeat(length));
 
 /** JSON scalars of every type, as JSON text. */
 const scalar = fc.oneof(
@@ -59,23 +57,20 @@ const anyKey = fc.oneof(
 /** Nested junk of any shape, with prototype-pollution keys inside, as JSON text. */
 export const junkJson: fc.Arbitrary<string> = fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('object'), tie('array')),
-  object: fc
-    .array(fc.tuple(anyKey, tie('value')), { maxLength: 5 })
-    .map((entries) => `{${entries.map(([key, value]) => `${text(key)}:${value}`).join(',')}}`),
+  object: fc.array(fc.tuple(anyKey, tie('value')), { maxLength: 5 }).map((entries) => `{${entries.map(([key, value]) => `${text(key)}:${value}`).join(',')}}`),
   array: fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
 })).value;
 
 /** Pollution attempts written as raw JSON, so the keys are literally `__proto__` etc. */
-export const pollutionJson = fc
-  .constantFrom(
-    '{"__proto__":{"polluted":"yes","code":"from-proto"}}',
-    '{"constructor":{"prototype":{"polluted":"yes","code":"from-proto"}}}',
-    '{"code":{"__proto__":{"polluted":"yes"}}}',
-    '{"wxLoginInfo":{"__proto__":{"code":"from-proto","polluted":"yes"}},"wxPhoneInfo":{"__proto__":{"code":"p"}}}',
-    '{"loginParams":{"constructor":{"prototype":{"code":"from-proto","polluted":"yes"}}},"phoneParams":{}}',
-    '{"prototype":{"polluted":"yes"},"__proto__":[1,2,3]}',
-    '{"__proto__":null}',
-  );
+export const pollutionJson = fc.constantFrom(
+  '{"__proto__":{"polluted":"yes","code":"from-proto"}}',
+  '{"constructor":{"prototype":{"polluted":"yes","code":"from-proto"}}}',
+  '{"code":{"__proto__":{"polluted":"yes"}}}',
+  '{"wxLoginInfo":{"__proto__":{"code":"from-proto","polluted":"yes"}},"wxPhoneInfo":{"__proto__":{"code":"p"}}}',
+  '{"loginParams":{"constructor":{"prototype":{"code":"from-proto","polluted":"yes"}}},"phoneParams":{}}',
+  '{"prototype":{"polluted":"yes"},"__proto__":[1,2,3]}',
+  '{"__proto__":null}',
+);
 
 /** A body of any kind: an object of junk, another JSON value, broken JSON, empty, a pollution attempt. */
 const anyBody = fc.oneof(
@@ -104,13 +99,19 @@ export const contentTypes = fc.constantFrom<string | undefined>(
   undefined,
 );
 
-const queryValue = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent),
-  fc.constantFrom('%', '%zz', '%E0%A4%A', '', 'true'),
-);
+const queryValue = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent), fc.constantFrom('%', '%zz', '%E0%A4%A', '', 'true'));
 const queryKey = fc.oneof(
   fc.constantFrom<string>(...CREDENTIAL_FIELDS, ...NESTED_FIELDS, 'connection'),
-  fc.constantFrom('__proto__', '__proto__[polluted]', 'constructor[prototype][polluted]', 'prototype', 'code[]', 'code[0]', 'code[__proto__]', 'wxLoginInfo[code]'),
+  fc.constantFrom(
+    '__proto__',
+    '__proto__[polluted]',
+    'constructor[prototype][polluted]',
+    'prototype',
+    'code[]',
+    'code[0]',
+    'code[__proto__]',
+    'wxLoginInfo[code]',
+  ),
   fc.string({ unit: 'grapheme-ascii', maxLength: 8 }).map(encodeURIComponent),
 );
 /** A query string of any keys, pollution forms included. */
@@ -121,7 +122,11 @@ const headerName = fc.oneof(
   fc.constantFrom<string>(...POLLUTION_KEYS),
   fc.stringMatching(/^x-[a-z0-9-]{1,12}$/),
 );
-const headerValue = fc.oneof(printable, printable.map((value) => `Bearer ${value}`), fc.constantFrom(...CONNECTIONS));
+const headerValue = fc.oneof(
+  printable,
+  printable.map((value) => `Bearer ${value}`),
+  fc.constantFrom(...CONNECTIONS),
+);
 /** Headers of any name a strategy might read, pollution names included. */
 export const anyHeaders = fc.dictionary(headerName, headerValue, { maxKeys: 3 }).map((headers) => ({ ...headers }));
 
@@ -153,7 +158,10 @@ const brokenObject = fc
   .array(
     fc.oneof(
       fc.tuple(fc.constantFrom<string>(...CREDENTIAL_FIELDS), notAString),
-      fc.tuple(fc.constantFrom<string>(...POLLUTION_KEYS), fc.constantFrom('{"code":"from-proto","token":"t","access_token":"a"}', '{"prototype":{"code":"c"}}')),
+      fc.tuple(
+        fc.constantFrom<string>(...POLLUTION_KEYS),
+        fc.constantFrom('{"code":"from-proto","token":"t","access_token":"a"}', '{"prototype":{"code":"c"}}'),
+      ),
     ),
     { maxLength: 4 },
   )
@@ -167,7 +175,10 @@ export const invalidBody = fc
     fc.oneof(
       fc.tuple(fc.constantFrom<string>(...CREDENTIAL_FIELDS), notAString),
       fc.tuple(fc.constantFrom<string>(...NESTED_FIELDS), notANestedPayload),
-      fc.tuple(fc.constantFrom<string>(...POLLUTION_KEYS), fc.constantFrom('{"code":"from-proto","polluted":"yes"}', '{"prototype":{"code":"c","polluted":"yes"}}', 'null')),
+      fc.tuple(
+        fc.constantFrom<string>(...POLLUTION_KEYS),
+        fc.constantFrom('{"code":"from-proto","polluted":"yes"}', '{"prototype":{"code":"c","polluted":"yes"}}', 'null'),
+      ),
       fc.tuple(fc.constant('connection'), fc.oneof(fc.constantFrom(...CONNECTIONS).map(text), scalar)),
     ),
     { maxLength: 5 },

@@ -7,12 +7,7 @@ export const TOKEN = `TOKEN-canary-${randomBytes(6).toString('hex')}`;
 
 /** Every form in which the secret or the token could leak: raw, and the secret inside a Basic header. */
 export function canaryForms(appIds: readonly string[]): string[] {
-  return [
-    SECRET,
-    TOKEN,
-    Buffer.from(SECRET).toString('base64'),
-    ...appIds.map((appId) => Buffer.from(`${appId}:${SECRET}`).toString('base64')),
-  ];
+  return [SECRET, TOKEN, Buffer.from(SECRET).toString('base64'), ...appIds.map((appId) => Buffer.from(`${appId}:${SECRET}`).toString('base64'))];
 }
 
 /** Everything a developer could print of a value: message, stack, JSON, util.inspect (also with hidden properties). */

@@ -27,8 +27,30 @@ import * as yidun from '@passport-genauth/yidun';
 
 /** The 24 provider families, as their packages export them. */
 export const FAMILIES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  alipay, amazon, apple, baidu, dingtalk, douyin, facebook, gitee, github, gitlab, google, huawei,
-  kuaishou, lark, line, linkedin, oppo, qq, slack, wechat, wechatwork, weibo, xiaomi, yidun,
+  alipay,
+  amazon,
+  apple,
+  baidu,
+  dingtalk,
+  douyin,
+  facebook,
+  gitee,
+  github,
+  gitlab,
+  google,
+  huawei,
+  kuaishou,
+  lark,
+  line,
+  linkedin,
+  oppo,
+  qq,
+  slack,
+  wechat,
+  wechatwork,
+  weibo,
+  xiaomi,
+  yidun,
 };
 
 /** One strategy class per connection: all 32. */

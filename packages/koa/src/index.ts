@@ -1,0 +1,3 @@
+export { genauth, type GenAuthKoaOptions, type GenAuthState } from './middleware';
+export type { LoginStrategy, StrategyRegistry } from '@passport-genauth/core';
+export { getAuthFailure, toErrorBody, type GenAuthAuthInfo, type GenAuthErrorBody, type GenAuthFailure } from '@passport-genauth/core';
