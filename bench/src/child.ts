@@ -36,12 +36,14 @@ export async function spawnChild(name: string, script: string, options: SpawnOpt
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let exited = false;
-  const exit = new Promise<void>((resolve) => proc.once('exit', () => {
-    exited = true;
-    for (const { reject } of pending.values()) reject(new Error(`${name} exited`));
-    pending.clear();
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    proc.once('exit', () => {
+      exited = true;
+      for (const { reject } of pending.values()) reject(new Error(`${name} exited`));
+      pending.clear();
+      resolve();
+    }),
+  );
   const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not become ready`)), options.readyTimeoutMs ?? 30_000);
     proc.once('exit', (code) => {

@@ -16,7 +16,12 @@ export interface CompareOptions {
   readonly tokens?: readonly string[];
 }
 
-async function loadAll(started: ReadonlyArray<{ spec: BackendSpec; child: Child }>, amount: number, connections: number, tokens: readonly string[] | undefined) {
+async function loadAll(
+  started: ReadonlyArray<{ spec: BackendSpec; child: Child }>,
+  amount: number,
+  connections: number,
+  tokens: readonly string[] | undefined,
+) {
   return Promise.all(started.map(({ spec, child }) => runLoad({ ...requestsFor(spec, child, tokens), connections, amount })));
 }
 
@@ -27,11 +32,7 @@ async function loadAll(started: ReadonlyArray<{ spec: BackendSpec; child: Child 
  * noisy machine, and a ratio taken within a round compares like with like. Returns each backend's
  * per-round figures in round order.
  */
-export async function compareBackends(
-  emulatorUrl: string,
-  specs: readonly BackendSpec[],
-  options: CompareOptions,
-): Promise<Map<string, PerLogin[]>> {
+export async function compareBackends(emulatorUrl: string, specs: readonly BackendSpec[], options: CompareOptions): Promise<Map<string, PerLogin[]>> {
   const started: Array<{ spec: BackendSpec; child: Child }> = [];
   try {
     for (const spec of specs) started.push({ spec, child: await startBackend(spec, emulatorUrl) });

@@ -85,8 +85,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 export const backendBody = (code: string): string => `{"code":"${code}"}`;
 
 /** The body our client sends to signin-by-mobile, for the emulator-alone target. */
-export const signInBody = (code: string): string =>
-  `{"connection":"wechat","extIdpConnidentifier":"wechat","wechatPayload":{"code":"${code}"}}`;
+export const signInBody = (code: string): string => `{"connection":"wechat","extIdpConnidentifier":"wechat","wechatPayload":{"code":"${code}"}}`;
 
 /** Headers our client sends for DEMO_APP (client_secret_basic). */
 export const signInHeaders: Record<string, string> = {
@@ -114,7 +113,8 @@ export async function mintAccessTokens(emulatorUrl: string, count: number): Prom
       body: signInBody(freshCode()),
     });
     const envelope = (await response.json()) as { statusCode?: number; data?: { access_token?: string } };
-    if (envelope.statusCode !== 200 || typeof envelope.data?.access_token !== 'string') throw new Error(`could not mint an access token: ${JSON.stringify(envelope).slice(0, 200)}`);
+    if (envelope.statusCode !== 200 || typeof envelope.data?.access_token !== 'string')
+      throw new Error(`could not mint an access token: ${JSON.stringify(envelope).slice(0, 200)}`);
     tokens.push(envelope.data.access_token);
   }
   return tokens;

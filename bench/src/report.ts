@@ -74,15 +74,19 @@ function sideBySideSection(phase: SideBySide, unit: string, what: string): strin
     '',
     table(['backend', `CPU µs / ${unit}`, `CPU ÷ ${phase.reference}, per round`, `heap KiB allocated / ${unit}`, `GC µs / ${unit}`], rows),
     '',
-    ...phase.ratios.map((f) => `- ${f.name} (${f.numerator} ÷ ${f.denominator}): ${ratio(f.ratio)}${f.target === undefined ? '' : `, target ≤ ${num(f.target, 2)}: ${verdict(f.ratio, f.target)}`}.`),
+    ...phase.ratios.map(
+      (f) =>
+        `- ${f.name} (${f.numerator} ÷ ${f.denominator}): ${ratio(f.ratio)}${f.target === undefined ? '' : `, target ≤ ${num(f.target, 2)}: ${verdict(f.ratio, f.target)}`}.`,
+    ),
   ].join('\n');
 }
 
 function loginSection(r: BenchResults): string {
   return [
     sideBySideSection(r.cpu, 'login', 'logins'),
-    '- (b) does less work than (a) and (d): the SDK\'s `signInByMobile` returns GenAuth\'s envelope as is and never checks the id_token. (a) and (d) validate the response with zod, verify the id_token (RS256 via the JWKS, on this thread), build the profile and run the strategy; (a) also runs passport.',
+    "- (b) does less work than (a) and (d): the SDK's `signInByMobile` returns GenAuth's envelope as is and never checks the id_token. (a) and (d) validate the response with zod, verify the id_token (RS256 via the JWKS, on this thread), build the profile and run the strategy; (a) also runs passport.",
     '- "c+express+passport" is the floor\'s exact exchange inside a do-nothing passport strategy behind `express.json()`: what any passport strategy pays before doing anything. PROFILE.md splits each step.',
+    "- (a) ÷ (b) ≤ 0.75 cannot be reached with Express 5 + passport in front: the do-nothing strategy alone costs the ratio shown above against the SDK's route, before any validation or the RSA check (~30 µs); see PROFILE.md, F7.",
   ].join('\n');
 }
 
@@ -122,12 +126,25 @@ function coldSection(r: BenchResults): string {
   return [
     `${c.runs} fresh \`node\` processes per target, all interleaved run by run, each against the emulator running in another process, with a fresh one-time code. "First login at" is \`performance.now()\` when the first login completed, i.e. milliseconds since the process started (Node's own start-up included); "CPU" is \`process.cpuUsage()\` (all threads) at that moment; "spawn to login" is what the parent saw, process creation included. Phases: Node's start-up until the script runs, loading the libraries, constructing the client (and strategy), the first login (for ours: the sign-in, the JWKS fetch and the id_token check).`,
     '',
-    table(['target', 'first login at, ms', 'CPU ms by then', 'spawn to login, ms', 'Node start-up, ms', 'load, ms', 'construct, ms', 'first login, ms', 'CommonJS modules loaded'], rows),
+    table(
+      [
+        'target',
+        'first login at, ms',
+        'CPU ms by then',
+        'spawn to login, ms',
+        'Node start-up, ms',
+        'load, ms',
+        'construct, ms',
+        'first login, ms',
+        'CommonJS modules loaded',
+      ],
+      rows,
+    ),
     '',
     `- Ours (ESM) ÷ SDK, per run: ${ratio(c.esmOverSdk)} (CPU ${ratio(c.esmOverSdkCpu)}, as the parent saw it ${ratio(c.esmOverSdkSpawn)}); ours (CJS) ÷ SDK: ${ratio(c.cjsOverSdk)} (CPU ${ratio(c.cjsOverSdkCpu)}, parent ${ratio(c.cjsOverSdkSpawn)}).`,
     `- With bench/patches/08 (zod bundled into core's dist, built from the same sources; not applied, see PROFILE.md): ESM ÷ SDK ${ratio(c.esmOverSdkWith08)} (CPU ${ratio(c.esmOverSdkCpuWith08)}), CJS ÷ SDK ${ratio(c.cjsOverSdkWith08)} (CPU ${ratio(c.cjsOverSdkCpuWith08)}).`,
-    '- Ours run from a consumer\'s install (`bench/src/layout.ts`): core and wechat\'s `dist` with core\'s runtime dependencies only, in a temporary folder outside the repository, so that nothing of the workspace (jose, @opentelemetry/api, other devDependencies) can load. "CommonJS modules loaded" counts `require.cache` (ESM modules are not in it).',
-    '- Our first login does more than the SDK\'s: it fetches the JWKS (a second round trip) and verifies the id_token. PROFILE.md decomposes the load by dependency, before and after.',
+    "- Ours run from a consumer's install (`bench/src/layout.ts`): core and wechat's `dist` with core's runtime dependencies only, in a temporary folder outside the repository, so that nothing of the workspace (jose, @opentelemetry/api, other devDependencies) can load. \"CommonJS modules loaded\" counts `require.cache` (ESM modules are not in it).",
+    "- Our first login does more than the SDK's: it fetches the JWKS (a second round trip) and verifies the id_token. PROFILE.md decomposes the load by dependency, before and after.",
   ].join('\n');
 }
 
@@ -159,7 +176,10 @@ function idTokenSection(r: BenchResults): string {
       [
         ['verify on', med(warm.verifyOnUs)],
         ['verify off', med(warm.verifyOffUs)],
-        ['added by verification, per round', `${med(warm.addedUs)} = ${num(warm.addedShare.median * 100, 0)} % of (a); heap +${num(warm.addedKiB.median, 1)} KiB`],
+        [
+          'added by verification, per round',
+          `${med(warm.addedUs)} = ${num(warm.addedShare.median * 100, 0)} % of (a); heap +${num(warm.addedKiB.median, 1)} KiB`,
+        ],
       ],
     ),
     '',
@@ -204,7 +224,9 @@ ${headline(r)}
 
 - ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node} (V8 ${m.v8}).
 - A shared machine: load average ${m.loadAverage.join(' / ')} at the start and ${r.loadAverageAtEnd.join(' / ')} at the end (1 / 5 / 15 min). Other engineers' test runs add noise; CPU-time figures swing ±20-30 % between rounds, which is why everything is a ratio taken within a round.
-- Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.
+- Packages: ${Object.entries(m.packages)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}.
 
 ## How to reproduce
 

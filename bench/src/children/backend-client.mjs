@@ -16,7 +16,6 @@ const genauth = new GenAuthClient({
 const agent = startAgent();
 let errorsShown = 0;
 
-
 const server = createServer(async (req, res) => {
   try {
     const { code } = JSON.parse(await readBody(req));

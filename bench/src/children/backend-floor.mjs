@@ -7,7 +7,6 @@ import { checkIdTokenSignature, exchangeCode } from './floor-exchange.mjs';
 const verifyIdToken = process.env.BENCH_FLOOR_VERIFY === '1';
 const agent = startAgent();
 
-
 const server = createServer(async (req, res) => {
   try {
     if (req.method !== 'POST' || req.url !== LOGIN_PATH) {

@@ -29,7 +29,7 @@ const server = createServer(async (req, res) => {
     const outcome = await strategy.login(req);
     if (outcome.type !== 'success') {
       if (errorsShown++ < 3) console.error(`[strategy-bare] ${outcome.type} ${outcome.error?.message ?? outcome.challenge?.message ?? ''}`);
-      res.writeHead(outcome.type === 'fail' ? outcome.status ?? 401 : 500).end();
+      res.writeHead(outcome.type === 'fail' ? (outcome.status ?? 401) : 500).end();
       return;
     }
     agent.loggedIn();

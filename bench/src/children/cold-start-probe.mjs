@@ -48,7 +48,12 @@ async function ours(format) {
 async function sdk() {
   const { AuthenticationClient } = require('authing-node-sdk');
   mark('load');
-  const client = new AuthenticationClient({ appHost: emulator, appId: APP.appId, appSecret: APP.appSecret, tokenEndPointAuthMethod: APP.tokenEndpointAuthMethod });
+  const client = new AuthenticationClient({
+    appHost: emulator,
+    appId: APP.appId,
+    appSecret: APP.appSecret,
+    tokenEndPointAuthMethod: APP.tokenEndpointAuthMethod,
+  });
   mark('construct');
   const result = await client.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', wechatPayload: { code } });
   if (result.statusCode !== 200 || typeof result.data?.id_token !== 'string') throw new Error(`first login: ${result.statusCode} ${result.message}`);

@@ -8,7 +8,12 @@ import { KeySet, parseJwt, verifyJwt, type JwtCheck } from '../../../packages/co
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
-const jwks = { keys: [{ ...other.export({ format: 'jwk' }), kid: 'k0', alg: 'RS256', use: 'sig' }, { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+const jwks = {
+  keys: [
+    { ...other.export({ format: 'jwk' }), kid: 'k0', alg: 'RS256', use: 'sig' },
+    { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' },
+  ],
+};
 const secret = randomBytes(32);
 const segment = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = Math.floor(Date.now() / 1000);

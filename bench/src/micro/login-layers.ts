@@ -22,7 +22,11 @@ const emulator = await startEmulator({ port: 0, maxLogEntries: 0 });
 const signInBody = await (
   await fetch(`${emulator.url}/api/v3/signin-by-mobile`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-authing-app-id': APP.appId, authorization: `Basic ${Buffer.from(`${APP.appId}:${APP.appSecret}`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-authing-app-id': APP.appId,
+      authorization: `Basic ${Buffer.from(`${APP.appId}:${APP.appSecret}`).toString('base64')}`,
+    },
     body: JSON.stringify({ connection: 'wechat', extIdpConnidentifier: 'wechat', wechatPayload: { code: 'micro-1' } }),
   })
 ).text();
@@ -36,7 +40,12 @@ class CannedDispatcher {
     const body = Buffer.from(options.method === 'GET' ? jwksBody : signInBody);
     setImmediate(() => {
       handler.onConnect?.(() => undefined);
-      handler.onHeaders?.(200, [Buffer.from('content-type'), Buffer.from('application/json'), Buffer.from('content-length'), Buffer.from(String(body.length))], () => undefined, 'OK');
+      handler.onHeaders?.(
+        200,
+        [Buffer.from('content-type'), Buffer.from('application/json'), Buffer.from('content-length'), Buffer.from(String(body.length))],
+        () => undefined,
+        'OK',
+      );
       handler.onData?.(body);
       handler.onComplete?.([]);
     });
@@ -49,12 +58,28 @@ const dispatcher = new CannedDispatcher() as unknown as Dispatcher;
 const clientOptions = { appHost, ...APP, dispatcher, allowInsecureHttp: true };
 const client = new GenAuthClient(clientOptions);
 const noVerify = new GenAuthClient({ ...clientOptions, idToken: { verify: false } });
-const strategy = new WechatStrategy({ client, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({ id: profile.id, displayName: profile.displayName }));
-const signIn: GenAuthSignIn = await client.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } });
+const strategy = new WechatStrategy({ client, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({
+  id: profile.id,
+  displayName: profile.displayName,
+}));
+const signIn: GenAuthSignIn = await client.signInByMobile({
+  connection: 'wechat',
+  extIdpConnidentifier: 'wechat',
+  payloadKey: 'wechatPayload',
+  payload: { code: 'x' },
+});
 /** A client that answers at once with a finished sign-in: the strategy layer alone. */
 const stubClient = { appId: APP.appId, signInByMobile: async () => signIn, close: async () => undefined };
-const stubbed = new WechatStrategy({ client: stubClient as unknown as GenAuthClient, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({ id: profile.id }));
-const request = { origin: appHost, path: '/api/v3/signin-by-mobile', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"connection":"wechat"}' };
+const stubbed = new WechatStrategy({ client: stubClient as unknown as GenAuthClient, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({
+  id: profile.id,
+}));
+const request = {
+  origin: appHost,
+  path: '/api/v3/signin-by-mobile',
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: '{"connection":"wechat"}',
+};
 
 // The same canned answers from a real local server, through real sockets (its CPU is in this process
 // too, the same for every case).
@@ -68,7 +93,10 @@ const localHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const agent = new UndiciAgent({ keepAliveTimeout: 30_000, connections: 256 });
 const localRequest = { ...request, origin: localHost };
 const realClient = new GenAuthClient({ appHost: localHost, ...APP, idToken: { issuer: `${appHost}/oidc` } });
-const realStrategy = new WechatStrategy({ client: realClient, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({ id: profile.id, displayName: profile.displayName }));
+const realStrategy = new WechatStrategy({ client: realClient, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({
+  id: profile.id,
+  displayName: profile.displayName,
+}));
 async function withLightDeadline(): Promise<unknown> {
   const deadline = new RequestDeadline(10_000, undefined);
   try {
@@ -88,15 +116,33 @@ async function withDeadline(): Promise<unknown> {
 }
 
 const cases: Array<[string, () => Promise<unknown>]> = [
-  ['floor: undici request through the canned dispatcher + JSON.parse', async () => JSON.parse(await (await UndiciRequest.call(dispatcher, request)).body.text())],
-  ['client.signInByMobile, id_token verified', () => client.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } })],
-  ['client.signInByMobile, id_token decoded only', () => noVerify.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } })],
+  [
+    'floor: undici request through the canned dispatcher + JSON.parse',
+    async (): Promise<unknown> => JSON.parse(await (await UndiciRequest.call(dispatcher, request)).body.text()) as unknown,
+  ],
+  [
+    'client.signInByMobile, id_token verified',
+    () => client.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } }),
+  ],
+  [
+    'client.signInByMobile, id_token decoded only',
+    () => noVerify.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } }),
+  ],
   ['strategy.login(req) through the client', () => strategy.login({ headers: { 'content-type': 'application/json' }, body: { code: 'x' } })],
-  ['strategy.login(req), a client that answers at once (the strategy layer)', () => stubbed.login({ headers: { 'content-type': 'application/json' }, body: { code: 'x' } })],
-  ['real socket floor: undici request to a local server + JSON.parse', async () => JSON.parse(await (await UndiciRequest.call(agent, localRequest)).body.text())],
+  [
+    'strategy.login(req), a client that answers at once (the strategy layer)',
+    () => stubbed.login({ headers: { 'content-type': 'application/json' }, body: { code: 'x' } }),
+  ],
+  [
+    'real socket floor: undici request to a local server + JSON.parse',
+    async (): Promise<unknown> => JSON.parse(await (await UndiciRequest.call(agent, localRequest)).body.text()) as unknown,
+  ],
   ['real socket floor + AbortController signal and a cleared deadline timer', withDeadline],
-  ['real socket floor + core\'s RequestDeadline (an EventEmitter-shaped signal) and its timer', withLightDeadline],
-  ['real socket: client.signInByMobile, id_token verified', () => realClient.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } })],
+  ["real socket floor + core's RequestDeadline (an EventEmitter-shaped signal) and its timer", withLightDeadline],
+  [
+    'real socket: client.signInByMobile, id_token verified',
+    () => realClient.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } }),
+  ],
   ['real socket: strategy.login(req)', () => realStrategy.login({ headers: { 'content-type': 'application/json' }, body: { code: 'x' } })],
 ];
 
@@ -114,6 +160,7 @@ const samples = new Map(cases.map(([name]) => [name, [] as number[]]));
 for (let round = 0; round < ROUNDS; round += 1) for (const [name, fn] of cases) samples.get(name)!.push(await window(fn));
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 console.log(`node ${process.version}, ${ROUNDS} rounds of ${N} calls, one at a time; CPU µs per call, median (min–max)`);
-for (const [name, values] of samples) console.log(`${median(values).toFixed(1).padStart(7)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})  ${name}`);
+for (const [name, values] of samples)
+  console.log(`${median(values).toFixed(1).padStart(7)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})  ${name}`);
 await Promise.all([client.close(), realClient.close(), agent.close()]);
 server.close();

@@ -22,10 +22,15 @@ async function bench(name, fn) {
   const start = performance.now();
   for (let i = 0; i < N; i += 1) await fn();
   const used = process.cpuUsage(cpu);
-  console.log(`${name.padEnd(44)} ${((used.user + used.system) / N).toFixed(1).padStart(6)} µs CPU  ${(((performance.now() - start) * 1000) / N).toFixed(1).padStart(6)} µs wall`);
+  console.log(
+    `${name.padEnd(44)} ${((used.user + used.system) / N).toFixed(1).padStart(6)} µs CPU  ${(((performance.now() - start) * 1000) / N).toFixed(1).padStart(6)} µs wall`,
+  );
 }
 
 await bench('node:crypto verify, synchronous', () => verify('RSA-SHA256', Buffer.from(input), key, signature));
-await bench('node:crypto verify, callback (libuv pool)', () => new Promise((resolve, reject) => verify('RSA-SHA256', Buffer.from(input), key, signature, (e, ok) => (e ? reject(e) : resolve(ok)))));
+await bench(
+  'node:crypto verify, callback (libuv pool)',
+  () => new Promise((resolve, reject) => verify('RSA-SHA256', Buffer.from(input), key, signature, (e, ok) => (e ? reject(e) : resolve(ok)))),
+);
 await bench('jose jwtVerify, KeyObject', () => jwtVerify(token, key, checks));
 await bench('jose jwtVerify, createLocalJWKSet getter', () => jwtVerify(token, keySet, checks));

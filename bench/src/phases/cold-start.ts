@@ -8,11 +8,22 @@ import { ratios, summarize, type Summary } from '../stats.js';
 
 /** The probes: which cold-start-probe.mjs target, from which consumer layout (`dist`: the built packages; `zod-bundled`: patch 08). */
 export const COLD_TARGETS = [
-  { key: 'ours-esm', probe: 'ours-esm', layout: 'dist', label: 'ours, ESM: `import` @passport-genauth/core + @passport-genauth/wechat, a client and a WechatStrategy, one `strategy.login(req)` (id_token verified)' },
+  {
+    key: 'ours-esm',
+    probe: 'ours-esm',
+    layout: 'dist',
+    label:
+      'ours, ESM: `import` @passport-genauth/core + @passport-genauth/wechat, a client and a WechatStrategy, one `strategy.login(req)` (id_token verified)',
+  },
   { key: 'ours-cjs', probe: 'ours-cjs', layout: 'dist', label: 'ours, CJS: the same with `require`' },
   { key: 'ours-esm+08', probe: 'ours-esm', layout: 'zod-bundled', label: 'ours, ESM, with bench/patches/08 (zod bundled into core; not applied)' },
   { key: 'ours-cjs+08', probe: 'ours-cjs', layout: 'zod-bundled', label: 'ours, CJS, with bench/patches/08 (not applied)' },
-  { key: 'sdk-cjs', probe: 'sdk-cjs', layout: 'dist', label: '`require("authing-node-sdk")`, `new AuthenticationClient`, one `signInByMobile` (CommonJS only; no id_token check)' },
+  {
+    key: 'sdk-cjs',
+    probe: 'sdk-cjs',
+    layout: 'dist',
+    label: '`require("authing-node-sdk")`, `new AuthenticationClient`, one `signInByMobile` (CommonJS only; no id_token check)',
+  },
 ] as const;
 
 /** What one fresh process reported (cold-start-probe.mjs), plus what its parent saw. */

@@ -63,9 +63,20 @@ export function sideBySide(
 /** The login ratios issue 11 sets targets for. */
 const LOGIN_RATIOS = [
   { name: 'login, our client + strategy without Express ÷ the floor', numerator: STRATEGY_BARE.key, denominator: FLOOR.key, target: 1.3 },
-  { name: 'login through Express 5 + passport ÷ the same exchange in a do-nothing strategy behind Express 5 + passport', numerator: STRATEGY.key, denominator: EXPRESS_PASSPORT_FLOOR.key, target: 1.15 },
+  {
+    name: 'login through Express 5 + passport ÷ the same exchange in a do-nothing strategy behind Express 5 + passport',
+    numerator: STRATEGY.key,
+    denominator: EXPRESS_PASSPORT_FLOOR.key,
+    target: 1.15,
+  },
   { name: "login ÷ the official SDK's signInByMobile behind Express", numerator: STRATEGY.key, denominator: SDK.key, target: 0.75 },
   { name: 'login through Express 5 + passport ÷ the bare floor (for reference)', numerator: STRATEGY.key, denominator: FLOOR.key, target: undefined },
+  {
+    name: "the floor's exchange in a do-nothing strategy behind Express 5 + passport ÷ the SDK's route: the least any passport strategy costs (for reference)",
+    numerator: EXPRESS_PASSPORT_FLOOR.key,
+    denominator: SDK.key,
+    target: undefined,
+  },
 ] as const;
 
 /** Phase 1: CPU µs and V8 heap bytes per login in (a), (b), (c), (c) in Express + passport, and (d), side by side. */

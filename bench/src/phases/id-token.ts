@@ -75,7 +75,12 @@ async function warmCost(emulatorUrl: string, log: (line: string) => void): Promi
     verifyOffUs: summarize(offCpu),
     addedUs: summarize(added),
     addedShare: summarize(ratios(added, onCpu)),
-    addedKiB: summarize(differences(on.map((f) => f.allocatedBytes / 1024), off.map((f) => f.allocatedBytes / 1024))),
+    addedKiB: summarize(
+      differences(
+        on.map((f) => f.allocatedBytes / 1024),
+        off.map((f) => f.allocatedBytes / 1024),
+      ),
+    ),
   };
 }
 

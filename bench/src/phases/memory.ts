@@ -61,7 +61,10 @@ export async function runMemoryPhase(emulatorUrl: string, tokens: readonly strin
       tokens: tokens.length,
       samples,
       heapSlopePer1k: linearFit(x, heap).slope,
-      rssSlopePer1k: linearFit(x, samples.map((s) => s.rss)).slope,
+      rssSlopePer1k: linearFit(
+        x,
+        samples.map((s) => s.rss),
+      ).slope,
       heapRange: Math.max(...later) - Math.min(...later),
       failed,
       seconds: (Date.now() - started) / 1000,

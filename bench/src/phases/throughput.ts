@@ -62,7 +62,9 @@ export async function runThroughputPhase(emulatorUrl: string, log: (line: string
           const result = await target.run(connections, durationS);
           const id = `${target.key}@${connections}`;
           samples.set(id, [...(samples.get(id) ?? []), result]);
-          log(`  pass ${pass + 1}/${passes} ${id}: ${result.rps.toFixed(0)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.non2xx + result.errors ? `, ${result.non2xx + result.errors} failed` : ''}`);
+          log(
+            `  pass ${pass + 1}/${passes} ${id}: ${result.rps.toFixed(0)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.non2xx + result.errors ? `, ${result.non2xx + result.errors} failed` : ''}`,
+          );
         }
       }
     }

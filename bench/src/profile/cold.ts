@@ -13,9 +13,9 @@ const REQUEST_DEADLINE = 'applied/07-request-deadline.patch';
 
 const VARIANTS: ReadonlyArray<Variant & { readonly label: string; readonly otel?: boolean }> = [
   { name: 'before', reverted: [REQUEST_DEADLINE, UNDICI_PARTS], label: 'before: core imports `undici` (the whole entry)' },
-  { name: 'head', label: 'HEAD: core loads undici\'s Agent and request by path' },
+  { name: 'head', label: "HEAD: core loads undici's Agent and request by path" },
   { name: 'head+otel', otel: true, label: 'HEAD with the optional peer @opentelemetry/api installed (core loads it at import)' },
-  { name: 'head+zod-bundled', bundle: ['zod'], label: 'HEAD with zod bundled into core\'s dist (tsup `noExternal: [\'zod\']`; not applied)' },
+  { name: 'head+zod-bundled', bundle: ['zod'], label: "HEAD with zod bundled into core's dist (tsup `noExternal: ['zod']`; not applied)" },
 ];
 
 interface LoadFigure {
@@ -35,15 +35,40 @@ function decomposition(layouts: { head: ConsumerLayout; otel: ConsumerLayout }, 
   const UNDICI_PARTS_SPECIFIERS = ['undici/lib/dispatcher/agent.js', 'undici/lib/api/api-request.js'];
   const rows: Array<{ label: string; layout: ConsumerLayout; mode: 'esm' | 'cjs'; specifiers: string[] }> = [
     { label: `undici ${coreDependencyVersion('undici')}, the whole entry (\`require('undici')\`)`, layout: layouts.head, mode: 'cjs', specifiers: ['undici'] },
-    { label: 'undici, the two modules core loads (`lib/dispatcher/agent.js`, `lib/api/api-request.js`)', layout: layouts.head, mode: 'cjs', specifiers: UNDICI_PARTS_SPECIFIERS },
+    {
+      label: 'undici, the two modules core loads (`lib/dispatcher/agent.js`, `lib/api/api-request.js`)',
+      layout: layouts.head,
+      mode: 'cjs',
+      specifiers: UNDICI_PARTS_SPECIFIERS,
+    },
     { label: `zod ${coreDependencyVersion('zod')}, ESM (\`import('zod')\`)`, layout: layouts.head, mode: 'esm', specifiers: ['zod'] },
     { label: 'zod, CommonJS', layout: layouts.head, mode: 'cjs', specifiers: ['zod'] },
     { label: 'passport-strategy', layout: layouts.head, mode: 'cjs', specifiers: ['passport-strategy'] },
     { label: '@opentelemetry/api (only when the app installed it)', layout: layouts.otel, mode: 'cjs', specifiers: ['@opentelemetry/api'] },
-    { label: 'our own code, ESM: core + wechat with their dependencies already loaded', layout: layouts.head, mode: 'esm', specifiers: ['zod', ...UNDICI_PARTS_SPECIFIERS, 'passport-strategy', '--after', '@passport-genauth/core', '@passport-genauth/wechat'] },
-    { label: 'our own code, CommonJS', layout: layouts.head, mode: 'cjs', specifiers: ['zod', ...UNDICI_PARTS_SPECIFIERS, 'passport-strategy', '--after', '@passport-genauth/core', '@passport-genauth/wechat'] },
-    { label: '**core + wechat, ESM, everything** (`import`)', layout: layouts.head, mode: 'esm', specifiers: ['@passport-genauth/core', '@passport-genauth/wechat'] },
-    { label: '**core + wechat, CommonJS, everything** (`require`)', layout: layouts.head, mode: 'cjs', specifiers: ['@passport-genauth/core', '@passport-genauth/wechat'] },
+    {
+      label: 'our own code, ESM: core + wechat with their dependencies already loaded',
+      layout: layouts.head,
+      mode: 'esm',
+      specifiers: ['zod', ...UNDICI_PARTS_SPECIFIERS, 'passport-strategy', '--after', '@passport-genauth/core', '@passport-genauth/wechat'],
+    },
+    {
+      label: 'our own code, CommonJS',
+      layout: layouts.head,
+      mode: 'cjs',
+      specifiers: ['zod', ...UNDICI_PARTS_SPECIFIERS, 'passport-strategy', '--after', '@passport-genauth/core', '@passport-genauth/wechat'],
+    },
+    {
+      label: '**core + wechat, ESM, everything** (`import`)',
+      layout: layouts.head,
+      mode: 'esm',
+      specifiers: ['@passport-genauth/core', '@passport-genauth/wechat'],
+    },
+    {
+      label: '**core + wechat, CommonJS, everything** (`require`)',
+      layout: layouts.head,
+      mode: 'cjs',
+      specifiers: ['@passport-genauth/core', '@passport-genauth/wechat'],
+    },
     { label: '**authing-node-sdk 4.0.1** (`require`)', layout: layouts.head, mode: 'cjs', specifiers: ['authing-node-sdk'] },
   ];
   const samples = rows.map(() => [] as LoadFigure[]);
@@ -73,7 +98,14 @@ export async function coldStartSections(emulatorUrl: string, log: (line: string)
 
   log(`cold start: first login of each variant against the SDK, ${runs} fresh processes each`);
   const targets = [
-    ...VARIANTS.flatMap((v) => (['ours-esm', 'ours-cjs'] as const).map((t) => ({ key: `${v.name} ${t.slice(5)}`, probe: t, label: `${v.label}, ${t.slice(5).toUpperCase()}`, layout: layouts.get(v.name)! }))),
+    ...VARIANTS.flatMap((v) =>
+      (['ours-esm', 'ours-cjs'] as const).map((t) => ({
+        key: `${v.name} ${t.slice(5)}`,
+        probe: t,
+        label: `${v.label}, ${t.slice(5).toUpperCase()}`,
+        layout: layouts.get(v.name)!,
+      })),
+    ),
     { key: 'sdk', probe: 'sdk-cjs', label: 'authing-node-sdk 4.0.1', layout: layouts.get('head')! },
   ];
   const samples = new Map<string, ColdSample[]>(targets.map((t) => [t.key, []]));

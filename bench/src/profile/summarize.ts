@@ -46,7 +46,10 @@ export function frameName(frame: CallFrame): string {
 }
 
 /** Reads a .cpuprofile and returns self time per function and total (inclusive) time per matcher. */
-export function summarize(path: string, groups: ReadonlyArray<readonly [string, (frame: CallFrame) => boolean]>): {
+export function summarize(
+  path: string,
+  groups: ReadonlyArray<readonly [string, (frame: CallFrame) => boolean]>,
+): {
   readonly totalMs: number;
   readonly idleMs: number;
   readonly hotspots: Hotspot[];
@@ -87,12 +90,8 @@ export function summarize(path: string, groups: ReadonlyArray<readonly [string, 
     }
   }
   const busyUs = totalUs - idleUs;
-  const hotspots = [...bySelf]
-    .map(([name, us]) => ({ name, selfMs: us / 1000, selfShare: us / busyUs }))
-    .sort((a, b) => b.selfMs - a.selfMs);
-  const inclusive = [...groupUs]
-    .map(([name, us]) => ({ name, totalMs: us / 1000, share: us / busyUs }))
-    .sort((a, b) => b.totalMs - a.totalMs);
+  const hotspots = [...bySelf].map(([name, us]) => ({ name, selfMs: us / 1000, selfShare: us / busyUs })).sort((a, b) => b.selfMs - a.selfMs);
+  const inclusive = [...groupUs].map(([name, us]) => ({ name, totalMs: us / 1000, share: us / busyUs })).sort((a, b) => b.totalMs - a.totalMs);
   return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, hotspots, inclusive };
 }
 

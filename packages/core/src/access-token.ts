@@ -1,6 +1,6 @@
 import { AccessTokenError, isGenAuthError } from './errors';
 import type { JwksCache } from './jwks-cache';
-import { JwtError, parseJwt, type JwsHeader } from './jwt';
+import { JwtError, parseJwt, type JwsHeader, type ParsedJwt } from './jwt';
 import { nowSeconds, verifySignedToken, type SignedTokenRules } from './signed-token';
 
 /** Claims of a verified GenAuth access token (contract §1: `jti`, `sub`, `iat`, `exp`, `scope`, `iss`, `aud`). */
@@ -88,9 +88,10 @@ export class JwtAccessTokenVerifier implements AccessTokenVerifier {
   async verify(token: string, options: VerifyAccessTokenOptions = {}): Promise<AccessTokenClaims> {
     let claims: AccessTokenClaims;
     try {
-      const header = headerOf(token);
+      const parsed = parseJwt(token);
+      const header = headerOf(parsed);
       if (header.kid === undefined || header.kid === '') throw invalid('The access token names no key ("kid")');
-      claims = (await verifySignedToken(token, this.#rules)) as AccessTokenClaims;
+      claims = (await verifySignedToken(parsed, this.#rules)) as AccessTokenClaims;
     } catch (error) {
       throw isGenAuthError(error) ? error : describe(error);
     }
@@ -116,8 +117,8 @@ function invalid(message: string, cause?: unknown): AccessTokenError {
 }
 
 /** The header, with `alg` checked first: nothing else of a token with another `alg` is looked at. */
-function headerOf(token: string): JwsHeader {
-  const header = parseJwt(token).header;
+function headerOf(parsed: ParsedJwt): JwsHeader {
+  const header = parsed.header;
   if (header.alg !== 'RS256')
     throw invalid(`The access token algorithm ${JSON.stringify(header.alg)} is not accepted (GenAuth signs access tokens with RS256 only)`);
   return header;

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { JwksCache } from './jwks-cache';
-import { JwtError, parseJwt, verifyJwt, type JwtAlgorithm, type JwtPayload } from './jwt';
+import { JwtError, parseJwt, verifyJwt, type JwtAlgorithm, type JwtPayload, type ParsedJwt } from './jwt';
 
 /** What a GenAuth-signed token (id_token or access token) must satisfy, and where its keys are. */
 export interface SignedTokenRules {
@@ -27,8 +27,9 @@ export function hmacKey(secret: string | undefined): KeyObject | undefined {
  * token, or the JWKS fetch's own error. A non-string `kid` is refused before any lookup, so it can
  * never alias a cached string `kid`.
  */
-export function verifySignedToken(token: string, rules: SignedTokenRules): JwtPayload | Promise<JwtPayload> {
-  const parsed = parseJwt(token);
+export function verifySignedToken(token: string | ParsedJwt, rules: SignedTokenRules): JwtPayload | Promise<JwtPayload> {
+  // A caller that looked at the header already hands the parsed token over: a token is decoded once.
+  const parsed = typeof token === 'string' ? parseJwt(token) : token;
   const { alg, kid } = parsed.header;
   if (typeof alg !== 'string' || !(rules.algorithms as readonly string[]).includes(alg)) {
     throw new JwtError('ERR_JOSE_ALG_NOT_ALLOWED', '"alg" (Algorithm) Header Parameter value not allowed');

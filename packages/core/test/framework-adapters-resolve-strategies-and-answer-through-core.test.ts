@@ -103,6 +103,13 @@ describe("core's adapter answers", () => {
     expect(getAuthFailure(raw)).toBe(failure);
     const own = recordFailure([{}], { reason: 'banned' }, 403);
     expect(own).toEqual({ reason: 'banned', message: 'Sign-in refused by the application', code: 'GENAUTH_VERIFY_REFUSED', status: 403 });
+    // An app's info that only looks like a failure (a code and a message, no status) is completed the same way.
+    expect(recordFailure([{}], { code: 'BANNED', message: 'banned' }, 403)).toEqual({ message: 'banned', code: 'GENAUTH_VERIFY_REFUSED', status: 403 });
+    expect(recordFailure([{}], { code: 'BANNED', status: 451 }, 403)).toEqual({
+      message: 'Sign-in refused by the application',
+      code: 'GENAUTH_VERIFY_REFUSED',
+      status: 403,
+    });
   });
 
   it('errorBodyOf keeps the status and code of a passport-genauth error, adds no key GenAuth did not give, and answers anything else as a bare 500', () => {

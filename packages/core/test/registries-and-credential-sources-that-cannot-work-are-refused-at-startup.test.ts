@@ -103,6 +103,24 @@ describe('credential sources a strategy cannot use', () => {
   });
 });
 
+describe('sign-in options decided per request', () => {
+  const client = new GenAuthClient(APP);
+  afterAll(() => client.close());
+
+  it('end the login in a configuration error listing every bad option, one per line, before GenAuth is called', async () => {
+    const strategy = new AppleStrategy({ client, extIdpConnidentifier: 'apple', options: async () => ({ scope: 'profile', tenantId: 5 as never }) }, verify);
+    const outcome = await strategy.login({ headers: {}, body: { code: 'c' } });
+    expect(outcome.type).toBe('error');
+    const error = (outcome as { error: ConfigurationError }).error;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toBe(
+      "Invalid GenAuth sign-in options from the genauth-apple strategy's per-request options (authenticate options or options(req)):\n" +
+        "  - scope: must contain 'openid' (e.g. 'openid profile')\n" +
+        '  - tenantId: must be a string',
+    );
+  });
+});
+
 describe('genauth-mobile, run without Passport', () => {
   const client = new GenAuthClient(APP);
   afterAll(() => client.close());

@@ -95,7 +95,8 @@ const GLOBAL_REGISTRY = Symbol.for('opentelemetry.js.api.1');
 /** One property read that answers "no SDK here" for the common unobserved case; anything else is checked in full. */
 function anyGlobalProvider(): boolean {
   const registry = (globalThis as Record<symbol, { trace?: unknown; metrics?: unknown } | undefined>)[GLOBAL_REGISTRY];
-  return registry === undefined || registry.trace !== undefined || registry.metrics !== undefined;
+  // No registry at all: nothing was ever registered globally, so there is no SDK to report to.
+  return registry !== undefined && (registry.trace !== undefined || registry.metrics !== undefined);
 }
 
 /** A started span and the context to run its work in, so that spans started meanwhile (undici's) nest under it. */

@@ -211,18 +211,16 @@ const tokenFor = (alg: Alg, kid: unknown): fc.Arbitrary<TokenSpec> =>
   fc.record({
     header: fc.oneof(
       {
-        arbitrary: fc
-          .tuple(algOf(alg), kidOf(kid), headerExtras)
-          .map(([a, k, extras]) =>
-            objectOf({
-              alg: a,
-              kid: k,
-              typ: extras.typ,
-              crit: extras.crit,
-              b64: extras.b64,
-              ...(extras.embedded === ABSENT ? {} : { [extras.embedded]: EMBEDDED[extras.embedded] }),
-            }),
-          ),
+        arbitrary: fc.tuple(algOf(alg), kidOf(kid), headerExtras).map(([a, k, extras]) =>
+          objectOf({
+            alg: a,
+            kid: k,
+            typ: extras.typ,
+            crit: extras.crit,
+            b64: extras.b64,
+            ...(extras.embedded === ABSENT ? {} : { [extras.embedded]: EMBEDDED[extras.embedded] }),
+          }),
+        ),
         weight: 30,
       },
       { arbitrary: rawHeader.map((text) => Buffer.from(text)), weight: 1 },
