@@ -1,4 +1,5 @@
 import type passportStrategy from 'passport-strategy';
+import { deliverLogin } from '../src/deliver-outcome';
 import {
   AccessTokenError,
   ConfigurationError,
@@ -220,6 +221,16 @@ describe('applyOutcome: an outcome handed to Passport, and an exception thrown w
       'passport-genauth: an exception thrown while Passport handled a login outcome could not be handed to the framework: TypeError: res.status is not a function',
       { code: 'PASSPORT_GENAUTH_DELIVERY' },
     );
+  });
+
+  it('delivers a login under way once it settles, a rejected one as an error', async () => {
+    const strategy = actions();
+    const boom = new Error('login rejected');
+    deliverLogin(strategy as passportStrategy.Strategy, { headers: {} }, Promise.reject(boom));
+    deliverLogin(strategy as passportStrategy.Strategy, { headers: {} }, Promise.resolve({ type: 'success', user: { id: 'u' }, info: {} as never }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(strategy.error).toHaveBeenCalledWith(boom);
+    expect(strategy.success).toHaveBeenCalledWith({ id: 'u' }, {});
   });
 
   it('warns with what next itself threw, and names a thrown non-Error by its value', () => {

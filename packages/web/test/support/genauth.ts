@@ -1,47 +1,7 @@
-import { createServer } from 'node:net';
-import { GenAuthClient, type GenAuthClientOptions, type GenAuthProfile, type TokenSet } from '@passport-genauth/core';
-import { DEMO_APP, startEmulator, subjectFor, type Emulator } from '@passport-genauth/emulator';
-
-/** A client for the emulator's demo app, with overrides (a wrong secret, a short timeout …). */
-export function demoClient(appHost: string, overrides: Partial<GenAuthClientOptions> = {}): GenAuthClient {
-  return new GenAuthClient({
-    appHost,
-    appId: DEMO_APP.appId,
-    appSecret: DEMO_APP.appSecret,
-    tokenEndpointAuthMethod: DEMO_APP.tokenEndpointAuthMethod,
-    ...overrides,
-  });
-}
-
-/** An emulator and a client for it; `close` stops both. */
-export interface TestGenAuth {
-  readonly emulator: Emulator;
-  readonly client: GenAuthClient;
-  close(): Promise<void>;
-}
-
-/** Starts an emulator on a free loopback port and a client for its demo app. */
-export async function startGenAuth(): Promise<TestGenAuth> {
-  const emulator = await startEmulator({ port: 0 });
-  const client = demoClient(emulator.url);
-  return {
-    emulator,
-    client,
-    async close() {
-      await client.close();
-      await emulator.close();
-    },
-  };
-}
-
-/** A loopback URL where nothing listens (a port that was free a moment ago). */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
+import type { GenAuthProfile, TokenSet } from '@passport-genauth/core';
+import { subjectFor } from '@passport-genauth/emulator';
+/** The kit's emulator + demo client (`@passport-genauth/testing`), plus what this suite adds. */
+export { demoClient, startGenAuth, type TestGenAuth, closedPortUrl } from '@passport-genauth/testing';
 
 /** The provider user the test app's verify refuses. */
 export const REFUSED_USER = 'mallory';
