@@ -226,8 +226,8 @@ describe('applyOutcome: an outcome handed to Passport, and an exception thrown w
   it('delivers a login under way once it settles, a rejected one as an error', async () => {
     const strategy = actions();
     const boom = new Error('login rejected');
-    deliverLogin(strategy as passportStrategy.Strategy, { headers: {} }, Promise.reject(boom));
-    deliverLogin(strategy as passportStrategy.Strategy, { headers: {} }, Promise.resolve({ type: 'success', user: { id: 'u' }, info: {} as never }));
+    deliverLogin(strategy as unknown as passportStrategy.Strategy, { headers: {} }, Promise.reject(boom));
+    deliverLogin(strategy as unknown as passportStrategy.Strategy, { headers: {} }, Promise.resolve({ type: 'success', user: { id: 'u' }, info: {} as never }));
     await new Promise((resolve) => setImmediate(resolve));
     expect(strategy.error).toHaveBeenCalledWith(boom);
     expect(strategy.success).toHaveBeenCalledWith({ id: 'u' }, {});
