@@ -29,11 +29,12 @@ export async function runLogin(
   let signIn;
   let app: string | undefined;
   try {
+    // The credential is checked before an app is chosen: a malformed request costs no lookup (`resolve`).
+    const credentials = await readCredentials(settings, req);
+    const options = await signInOptionsFor(settings, req, authenticateOptions);
     const chosen = await settings.clients(req, authenticateOptions?.app);
     app = chosen.app;
     observer?.chose(chosen.client, app);
-    const credentials = await readCredentials(settings, req);
-    const options = await signInOptionsFor(settings, req, authenticateOptions);
     signIn = await chosen.client.signInByMobile({
       connection: settings.provider.connection,
       extIdpConnidentifier: settings.extIdpConnidentifier,
