@@ -12,7 +12,11 @@ const signInOptionsSchema = z.object({
     .refine((scope) => scope.split(/\s+/).includes('openid'), "must contain 'openid' (e.g. 'openid profile')")
     .optional(),
   context: z.unknown().optional(),
-  tenantId: z.string({ error: 'must be a string' }).min(1).optional(),
+  // zod 4 answers every issue of a type with its own `error`: the empty string gets its own message.
+  tenantId: z
+    .string({ error: (issue) => ((issue.code as string) === 'too_small' ? 'must not be empty' : 'must be a string') })
+    .min(1)
+    .optional(),
   customData: z.unknown().optional(),
 });
 

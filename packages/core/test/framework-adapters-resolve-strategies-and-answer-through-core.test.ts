@@ -111,6 +111,7 @@ describe("core's adapter answers", () => {
       code: 'GENAUTH_VERIFY_REFUSED',
       status: 403,
     });
+    expect(recordFailure([{}], { message: 'banned', status: 451 }, 403)).toEqual({ message: 'banned', code: 'GENAUTH_VERIFY_REFUSED', status: 403 });
   });
 
   it('errorBodyOf keeps the status and code of a passport-genauth error, adds no key GenAuth did not give, and answers anything else as a bare 500', () => {

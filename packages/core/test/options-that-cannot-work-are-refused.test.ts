@@ -119,3 +119,10 @@ describe('verifyTimeoutMs (an async verify that forgot to return)', () => {
     expect(() => new CodeStrategy({ ...base, extIdpConnidentifier: 'x', verifyTimeoutMs: 0 }, () => null)).toThrow('verifyTimeoutMs: must be positive');
   });
 });
+
+describe('sign-in options', () => {
+  it('says an empty tenantId is empty, and a number is not a string', () => {
+    expect(() => new CodeStrategy({ ...base, extIdpConnidentifier: 'x', tenantId: '' }, () => null)).toThrow('tenantId: must not be empty');
+    expect(() => new CodeStrategy({ ...base, extIdpConnidentifier: 'x', tenantId: 5 as unknown as string }, () => null)).toThrow('tenantId: must be a string');
+  });
+});
