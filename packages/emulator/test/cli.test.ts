@@ -1,12 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { request } from 'undici';
-
-const ROOT = resolve(__dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = 'packages/emulator/src/cli.ts';
+import { runCli } from './support/cli-process';
 
 const children = new Set<ChildProcessWithoutNullStreams>();
 let dir: string;
@@ -18,35 +15,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]) {
-  const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: 'pipe' });
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) =>
-    child.on('exit', (code) => {
-      children.delete(child);
-      done(code);
-    }),
-  );
-  const url = new Promise<string>((found, fail) => {
-    const poll = setInterval(() => {
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (match?.[1] !== undefined) {
-        clearInterval(poll);
-        found(match[1]);
-      }
-    }, 20);
-    void exited.then(() => {
-      clearInterval(poll);
-      fail(new Error(`exited before listening: ${stderr}`));
-    });
-  });
-  url.catch(() => undefined);
-  return { child, url, exited, output: () => ({ stdout, stderr }) };
-}
+const run = (args: string[]) => runCli(args, children);
 
 describe('genauth-emulator', () => {
   it('prints its URL and the demo app, serves, and exits 0 on SIGTERM', async () => {
