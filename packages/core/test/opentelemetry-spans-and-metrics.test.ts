@@ -5,7 +5,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { DEMO_APP, startEmulator, type Emulator } from '@passport-genauth/emulator';
 import request from 'supertest';
 import { GenAuthClient, configureTelemetry } from '../src';
-import { startOddGenAuth } from './support/odd-genauth';
+import { startOddGenAuth } from '@passport-genauth/testing';
 import { observedApp } from './support/observed-app';
 import { SCENARIOS, type ScenarioContext } from './support/observed-scenarios';
 import { onlySpan, registerInMemoryOtel, spanTree, type InMemoryOtel } from './support/otel-sdk';

@@ -4,7 +4,7 @@ import { Counter, Registry } from 'prom-client';
 import request from 'supertest';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../src';
 import { backend } from './support/backend';
-import { startOddGenAuth } from './support/odd-genauth';
+import { startOddGenAuth } from '@passport-genauth/testing';
 
 /** `name{labels} value` lines of the registry's exposition, `_bucket` lines left out, for exact comparison. */
 async function samples(registry: Registry, prefix = 'passport_genauth'): Promise<string[]> {

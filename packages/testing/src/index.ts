@@ -8,3 +8,4 @@ export { makeKey, signHs256, signRs256, unsigned, type TestKey, type TokenClaims
 export { requiredFieldPaths } from './required-fields';
 export { construct, strategyClassesOf, type ProviderStrategyClass } from './strategy-classes';
 export { closedPortUrl, demoClient, startGenAuth, type TestGenAuth } from './test-genauth';
+export { startOddGenAuth } from './odd-genauth';
