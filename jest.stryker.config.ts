@@ -21,6 +21,8 @@ const config: Config = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/built-', '<rootDir>/test/errors-are-recognised-across-separately-loaded-copies-of-core'],
   // Runs only the test files that hold the tests Stryker asks for (see the file).
   testSequencer: join(__dirname, 'stryker-test-sequencer.cjs'),
+  // Stops at the first failing test file while a mutant is active (see the file).
+  runner: join(__dirname, 'stryker-bail-runner.cjs'),
   ...(rootConfig.testTimeout === undefined ? {} : { testTimeout: rootConfig.testTimeout }),
 };
 

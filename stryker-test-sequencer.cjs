@@ -4,6 +4,8 @@
 // mutant's run. This keeps only the test files whose top-level `describe` titles begin one of the
 // requested test names. When a file's titles cannot be read, the file is kept: a mistake here can only
 // run a file too many, never skip a test Stryker asked for.
+// The order serves stryker-bail-runner.cjs, which stops at the first failing file: files that failed
+// last time first (the previous mutant was most likely in the same source file), then fastest first.
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 
@@ -48,7 +50,8 @@ class StrykerTestSequencer extends Sequencer {
       const titles = topLevelTitles(test.path);
       return titles === undefined || names.some((name) => titles.some((title) => name === title || name.startsWith(`${title} `)));
     });
-    return super.sort(wanted);
+    super.sort(wanted); // records each file's last duration on `test.duration`
+    return wanted.sort((a, b) => Number(this.hasFailed(b)) - Number(this.hasFailed(a)) || (a.duration ?? Infinity) - (b.duration ?? Infinity));
   }
 }
 

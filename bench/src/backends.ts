@@ -54,6 +54,12 @@ export const EXPRESS_PASSPORT_FLOOR: BackendSpec = {
   label: '(c) exchange in a minimal passport Strategy behind Express 5 + passport',
   script: 'backend-express-passport.mjs',
 };
+export const EXPRESS_PASSPORT_FLOOR_VERIFY: BackendSpec = {
+  key: 'c+express+passport+sig',
+  label: '(c) exchange + sync RS256 signature check in a minimal passport Strategy behind Express 5 + passport',
+  script: 'backend-express-passport.mjs',
+  env: { BENCH_FLOOR_VERIFY: '1' },
+};
 export const STRATEGY_BARE: BackendSpec = {
   key: 'd',
   label: '(d) WechatStrategy + shared GenAuthClient as `strategy.login(req)` in the bare node:http handler, id_token verified (no Express, no passport)',

@@ -86,7 +86,8 @@ function loginSection(r: BenchResults): string {
     sideBySideSection(r.cpu, 'login', 'logins'),
     "- (b) does less work than (a) and (d): the SDK's `signInByMobile` returns GenAuth's envelope as is and never checks the id_token. (a) and (d) validate the response with zod, verify the id_token (RS256 via the JWKS, on this thread), build the profile and run the strategy; (a) also runs passport.",
     '- "c+express+passport" is the floor\'s exact exchange inside a do-nothing passport strategy behind `express.json()`: what any passport strategy pays before doing anything. PROFILE.md splits each step.',
-    "- (a) ÷ (b) ≤ 0.75 cannot be reached with Express 5 + passport in front: the do-nothing strategy alone costs the ratio shown above against the SDK's route, before any validation or the RSA check (~30 µs); see PROFILE.md, F7.",
+    '- "c+express+passport+sig" is the same do-nothing strategy with the id_token\'s RS256 signature checked (node:crypto, key cached by kid, no claim checks, no validation, no profile): the least any passport strategy that verifies can cost.',
+    "- (a) ÷ (b) ≤ 0.75 cannot be reached with Express 5 + passport in front: the verifying do-nothing strategy alone costs the ratio shown above against the SDK's route, before any validation, claim check or profile; see PROFILE.md, F7.",
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { EXPRESS_PASSPORT_FLOOR, FLOOR, SDK, STRATEGY, STRATEGY_BARE, type BackendSpec } from '../backends.js';
+import { EXPRESS_PASSPORT_FLOOR, EXPRESS_PASSPORT_FLOOR_VERIFY, FLOOR, SDK, STRATEGY, STRATEGY_BARE, type BackendSpec } from '../backends.js';
 import { compareBackends } from '../compare.js';
 import { config } from '../config.js';
 import type { PerLogin } from '../measure.js';
@@ -77,11 +77,23 @@ const LOGIN_RATIOS = [
     denominator: SDK.key,
     target: undefined,
   },
+  {
+    name: "the same with the id_token's RS256 signature checked ÷ the SDK's route: the least any passport strategy that verifies costs, the closest (a) ÷ (b) can come (for reference)",
+    numerator: EXPRESS_PASSPORT_FLOOR_VERIFY.key,
+    denominator: SDK.key,
+    target: undefined,
+  },
+  {
+    name: 'login through Express 5 + passport ÷ that verifying do-nothing strategy: what our validation, profile and verify callback add (for reference)',
+    numerator: STRATEGY.key,
+    denominator: EXPRESS_PASSPORT_FLOOR_VERIFY.key,
+    target: undefined,
+  },
 ] as const;
 
-/** Phase 1: CPU µs and V8 heap bytes per login in (a), (b), (c), (c) in Express + passport, and (d), side by side. */
+/** Phase 1: CPU µs and V8 heap bytes per login in (a), (b), (c), (c) in Express + passport (without and with the RS256 check), and (d), side by side. */
 export async function runCpuPhase(emulatorUrl: string, log: (line: string) => void): Promise<SideBySide> {
-  const specs = [STRATEGY, SDK, FLOOR, EXPRESS_PASSPORT_FLOOR, STRATEGY_BARE];
+  const specs = [STRATEGY, SDK, FLOOR, EXPRESS_PASSPORT_FLOOR, EXPRESS_PASSPORT_FLOOR_VERIFY, STRATEGY_BARE];
   const { rounds, amount, connections, warmup } = config.cpu;
   log(`phase 1: per-login CPU and allocations, ${rounds} rounds × ${amount} logins per backend, ${connections} connections each`);
   const results = await compareBackends(emulatorUrl, specs, { rounds, amount, connections, warmup, log });

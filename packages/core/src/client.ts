@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { AccessTokenClaims, VerifyAccessTokenOptions } from './access-token';
-import { clientAuthentication, type ClientAuthentication } from './client-auth';
+import { clientAuthentication } from './client-auth';
 import { resolveClientOptions, type GenAuthClientOptions, type ResolvedClientOptions } from './client-options';
 import { reportJwksFetch } from './diagnostics/jwks-fetch';
 import { observeExchange, signInExchange } from './diagnostics/observe-exchange';
@@ -36,7 +36,10 @@ export class GenAuthClient {
   /** The configured client authentication method. */
   readonly tokenEndpointAuthMethod: TokenEndpointAuthMethod;
   readonly #options: ResolvedClientOptions;
-  readonly #authenticate: ClientAuthentication;
+  /** The sign-in request's headers, client authentication included: the same for every request. */
+  readonly #signInHeaders: Readonly<Record<string, string>>;
+  /** What client authentication adds to every sign-in body (`client_secret_post`), if anything. */
+  readonly #bodyAuthentication: Readonly<Record<string, unknown>> | undefined;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #verifier: IdTokenVerifier;
@@ -53,7 +56,6 @@ export class GenAuthClient {
     this.appHost = resolved.appHost;
     this.appId = resolved.appId;
     this.tokenEndpointAuthMethod = resolved.tokenEndpointAuthMethod;
-    this.#authenticate = clientAuthentication(resolved.tokenEndpointAuthMethod, resolved.appId, resolved.appSecret);
     this.#ownsDispatcher = resolved.dispatcher === undefined;
     this.#dispatcher = resolved.dispatcher ?? createAgent({ keepAliveTimeout: 30_000, connections: 256 });
     this.#endpoint = `${resolved.appHost}/api/v3/signin-by-mobile`;
@@ -64,6 +66,12 @@ export class GenAuthClient {
       'x-authing-app-id': resolved.appId,
       ...(resolved.lang ? { 'x-authing-lang': resolved.lang } : {}),
     });
+    // Client authentication depends on the client alone: applied once here, not per login.
+    const signInHeaders: Record<string, string> = { ...this.#baseHeaders };
+    const bodyAuthentication: Record<string, unknown> = {};
+    clientAuthentication(resolved.tokenEndpointAuthMethod, resolved.appId, resolved.appSecret)(bodyAuthentication, signInHeaders);
+    this.#signInHeaders = Object.freeze(signInHeaders);
+    this.#bodyAuthentication = Object.keys(bodyAuthentication).length > 0 ? Object.freeze(bodyAuthentication) : undefined;
     // One key set for id_tokens and access tokens: one fetch, one refetch cooldown.
     const jwks = new JwksCache({
       uri: resolved.idToken.jwksUri,
@@ -121,8 +129,8 @@ export class GenAuthClient {
       [request.payloadKey]: request.payload,
     };
     if (request.options && Object.keys(request.options).length > 0) body.options = request.options;
-    const headers: Record<string, string> = { ...this.#baseHeaders };
-    this.#authenticate(body, headers);
+    if (this.#bodyAuthentication) Object.assign(body, this.#bodyAuthentication);
+    const headers = this.#signInHeaders;
     const tokens = await observeExchange(
       () => signInExchange(this, request),
       async (observed) => {

@@ -30,9 +30,13 @@ export async function runLogin(
   let app: string | undefined;
   try {
     // The credential is checked before an app is chosen: a malformed request costs no lookup (`resolve`).
-    const credentials = await readCredentials(settings, req);
-    const options = await signInOptionsFor(settings, req, authenticateOptions);
-    const chosen = await settings.clients(req, authenticateOptions?.app);
+    // Only an app's own hooks may be asynchronous; the usual login awaits nothing before the exchange.
+    const raw = settings.credentialsFor ? await settings.credentialsFor(req) : extractCredentials(req, settings.extraction);
+    const credentials = checkedCredentials(settings, raw, req);
+    const fromRoute = pickSignInOptions(authenticateOptions);
+    const options = mergedSignInOptions(settings, fromRoute, settings.optionsFor ? await settings.optionsFor(req) : undefined);
+    const choice = settings.clients(req, authenticateOptions?.app);
+    const chosen = choice instanceof Promise ? await choice : choice;
     app = chosen.app;
     observer?.chose(chosen.client, app);
     signIn = await chosen.client.signInByMobile({
@@ -66,8 +70,7 @@ function withApp(profile: GenAuthProfile, app: string): GenAuthProfile {
   return Object.defineProperty(profile, 'app', { value: app, enumerable: true });
 }
 
-async function readCredentials(settings: StrategySettings, req: GenAuthRequest): Promise<Record<string, unknown>> {
-  const raw = settings.credentialsFor ? await settings.credentialsFor(req) : extractCredentials(req, settings.extraction);
+function checkedCredentials(settings: StrategySettings, raw: unknown, req: GenAuthRequest): Record<string, unknown> {
   const parsed = settings.provider.credentials.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
   throw credentialsError(settings, parsed.error.issues, req);
@@ -91,13 +94,12 @@ export function missingBodyHint(req: GenAuthRequest): string {
   return '. The request has a body but nothing parsed it (req.body is undefined): mount a body parser for its content type (express.json() for application/json) before passport.authenticate()';
 }
 
-async function signInOptionsFor(
+/** The strategy's sign-in options, overridden by the route's and then by the request's (`options(req)`). */
+function mergedSignInOptions(
   settings: StrategySettings,
-  req: GenAuthRequest,
-  authenticateOptions: GenAuthAuthenticateOptions | undefined,
-): Promise<GenAuthSignInOptions | undefined> {
-  const fromRoute = pickSignInOptions(authenticateOptions);
-  const fromRequest = settings.optionsFor ? await settings.optionsFor(req) : undefined;
+  fromRoute: GenAuthSignInOptions,
+  fromRequest: GenAuthSignInOptions | undefined,
+): GenAuthSignInOptions | undefined {
   if (Object.keys(fromRoute).length === 0 && !fromRequest) return settings.signInOptions;
   const merged = { ...settings.signInOptions, ...fromRoute, ...pickSignInOptions(fromRequest) };
   return checkSignInOptions(merged, `the ${settings.name} strategy's per-request options (authenticate options or options(req))`);

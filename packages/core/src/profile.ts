@@ -1,5 +1,8 @@
 import type { GenAuthProfile, IdTokenClaims } from './types';
 
+/** The profile while it is built: every field writable. */
+type ProfileDraft = { -readonly [K in keyof GenAuthProfile]: GenAuthProfile[K] };
+
 function text(claims: IdTokenClaims, name: string): string | undefined {
   const value = claims[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -13,18 +16,25 @@ export function buildProfile(connection: string, claims: IdTokenClaims, idToken:
   const username = text(claims, 'preferred_username') ?? text(claims, 'username');
   const familyName = text(claims, 'family_name');
   const givenName = text(claims, 'given_name');
-  const profile: Omit<GenAuthProfile, '_raw'> = {
+  // Built field by field rather than with conditional spreads: this runs on every login, and each
+  // spread allocated an object that was thrown away at once. The key order is the same.
+  const profile: Omit<ProfileDraft, '_raw' | '_json'> & Partial<Pick<ProfileDraft, '_json'>> = {
     provider: 'genauth',
     connection,
     id: claims.sub,
     displayName: text(claims, 'name') ?? text(claims, 'nickname') ?? username ?? email ?? phone ?? claims.sub,
-    ...(username ? { username } : {}),
-    ...(familyName || givenName ? { name: { ...(familyName ? { familyName } : {}), ...(givenName ? { givenName } : {}) } } : {}),
-    ...(email ? { emails: [{ value: email, verified: claims.email_verified === true }] } : {}),
-    ...(phone ? { phoneNumbers: [{ value: phone, verified: claims.phone_number_verified === true }] } : {}),
-    ...(picture ? { photos: [{ value: picture }] } : {}),
-    _json: claims,
   };
+  if (username) profile.username = username;
+  if (familyName || givenName) {
+    const name: { familyName?: string; givenName?: string } = {};
+    if (familyName) name.familyName = familyName;
+    if (givenName) name.givenName = givenName;
+    profile.name = name;
+  }
+  if (email) profile.emails = [{ value: email, verified: claims.email_verified === true }];
+  if (phone) profile.phoneNumbers = [{ value: phone, verified: claims.phone_number_verified === true }];
+  if (picture) profile.photos = [{ value: picture }];
+  profile._json = claims;
   Object.defineProperty(profile, '_raw', { value: idToken, enumerable: false });
   return profile as GenAuthProfile;
 }

@@ -15,7 +15,7 @@ export interface RawResponse {
 /** One HTTP exchange: no retry, a deadline covering headers and body, and a body size cap. */
 export interface ExchangeOptions {
   readonly method: 'GET' | 'POST';
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly dispatcher: Dispatcher;
   readonly timeoutMs: number;
