@@ -7,5 +7,6 @@ export { MockGenAuth, APP, ISSUER, SIGNIN_PATH, JWKS_PATH, type CapturedRequest 
 export { makeKey, signHs256, signRs256, unsigned, type TestKey, type TokenClaims } from './test-keys';
 export { requiredFieldPaths } from './required-fields';
 export { construct, strategyClassesOf, type ProviderStrategyClass } from './strategy-classes';
+export { adapterTestStrategies, verifyTestUser, type TestUser } from './adapter-strategies';
 export { closedPortUrl, demoClient, startGenAuth, type TestGenAuth } from './test-genauth';
 export { startOddGenAuth } from './odd-genauth';
