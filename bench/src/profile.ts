@@ -25,7 +25,7 @@ const log = (line: string): void => {
 const quick = process.env.BENCH_QUICK === '1';
 const wanted = new Set((process.env.BENCH_PROFILE_SECTIONS ?? 'login,api,profiles,cold').split(','));
 const rounds = quick ? 2 : 10;
-const loginCompare = { rounds, amount: quick ? 100 : 300, connections: 8, warmup: quick ? 100 : 500, log };
+const loginCompare = { rounds, amount: quick ? 100 : 300, connections: 8, warmup: quick ? 100 : 2_000, log };
 const apiCompare = { rounds, amount: quick ? 500 : 3_000, connections: 8, warmup: quick ? 500 : 3_000, log };
 
 function cpuOf(figures: PerLogin[]): number[] {

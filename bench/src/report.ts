@@ -276,7 +276,7 @@ ${idTokenSection(r)}
 
 - **The official SDK works against the emulator as its README shows** (\`new AuthenticationClient({ appId, appSecret, appHost, tokenEndPointAuthMethod: 'client_secret_basic' })\`, \`signInByMobile({ connection: 'wechat', extIdpConnidentifier, wechatPayload: { code } })\`). It does **not** verify the id_token, so (b) is a lighter workload than (a).
 - The emulator is the throughput ceiling (two RSA-2048 signatures per login); on 2 shared cores the throughput table measures the emulator as much as the backends.
-- Backends are warmed up one at a time (a first login alone, which fetches the JWKS, then the warm-up), so that a fresh process's first JWKS fetch never queues behind the others' warm-up.
+- Each backend's first login runs alone (it fetches the JWKS, which must not queue behind the others' load); then all backends warm up at once, side by side like a round. Warmed one after the other, the first backends sat idle while the rest warmed and paid for it over the first ~7 rounds (the first, (a), up to +60 % CPU per login: V8 shrinks an idle heap and grows it back under load); every ratio that had (a) on top looked worse than it was.
 - No timing is asserted anywhere: this is a report, not a test.
 `;
 }

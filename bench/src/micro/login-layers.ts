@@ -6,7 +6,8 @@
 import { GenAuthClient, type GenAuthSignIn } from '@passport-genauth/core';
 import { startEmulator } from '@passport-genauth/emulator';
 import { WechatStrategy } from '@passport-genauth/wechat';
-import { RequestDeadline } from '../../../packages/core/src/request-deadline';
+import { ResponseReader } from '../../../packages/core/src/response-reader';
+import { compareCases } from './rounds';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from 'undici';
@@ -39,6 +40,15 @@ class CannedDispatcher {
   dispatch(options: { method?: string }, handler: Record<string, (...args: unknown[]) => unknown>): boolean {
     const body = Buffer.from(options.method === 'GET' ? jwksBody : signInBody);
     setImmediate(() => {
+      if (handler.onRequestStart) {
+        // undici's v2 handler API, the one core's ResponseReader implements.
+        const controller = { abort: () => undefined, pause: () => undefined, resume: () => undefined, aborted: false, paused: false, reason: null };
+        handler.onRequestStart(controller, {});
+        handler.onResponseStart?.(controller, 200, { 'content-type': 'application/json', 'content-length': String(body.length) }, 'OK');
+        handler.onResponseData?.(controller, body);
+        handler.onResponseEnd?.(controller, {});
+        return;
+      }
       handler.onConnect?.(() => undefined);
       handler.onHeaders?.(
         200,
@@ -97,13 +107,11 @@ const realStrategy = new WechatStrategy({ client: realClient, extIdpConnidentifi
   id: profile.id,
   displayName: profile.displayName,
 }));
-async function withLightDeadline(): Promise<unknown> {
-  const deadline = new RequestDeadline(10_000, undefined);
-  try {
-    return JSON.parse(await (await UndiciRequest.call(agent, { ...localRequest, signal: deadline })).body.text());
-  } finally {
-    deadline.clear();
-  }
+/** What core's transport does: undici's dispatch with a handler that collects the chunks (no body stream). */
+async function viaDispatch(): Promise<unknown> {
+  const reader = new ResponseReader(1_000_000);
+  agent.dispatch({ ...localRequest, body: localRequest.body }, reader);
+  return JSON.parse((await reader.response).text);
 }
 async function withDeadline(): Promise<unknown> {
   const controller = new AbortController();
@@ -138,7 +146,7 @@ const cases: Array<[string, () => Promise<unknown>]> = [
     async (): Promise<unknown> => JSON.parse(await (await UndiciRequest.call(agent, localRequest)).body.text()) as unknown,
   ],
   ['real socket floor + AbortController signal and a cleared deadline timer', withDeadline],
-  ["real socket floor + core's RequestDeadline (an EventEmitter-shaped signal) and its timer", withLightDeadline],
+  ['real socket: undici dispatch + a handler collecting the chunks (no body stream) + JSON.parse', viaDispatch],
   [
     'real socket: client.signInByMobile, id_token verified',
     () => realClient.signInByMobile({ connection: 'wechat', extIdpConnidentifier: 'wechat', payloadKey: 'wechatPayload', payload: { code: 'x' } }),
@@ -146,21 +154,6 @@ const cases: Array<[string, () => Promise<unknown>]> = [
   ['real socket: strategy.login(req)', () => realStrategy.login({ headers: { 'content-type': 'application/json' }, body: { code: 'x' } })],
 ];
 
-const cpu = (): number => {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-};
-async function window(fn: () => Promise<unknown>): Promise<number> {
-  const start = cpu();
-  for (let i = 0; i < N; i += 1) await fn();
-  return (cpu() - start) / N;
-}
-for (const [, fn] of cases) await window(fn); // warm-up
-const samples = new Map(cases.map(([name]) => [name, [] as number[]]));
-for (let round = 0; round < ROUNDS; round += 1) for (const [name, fn] of cases) samples.get(name)!.push(await window(fn));
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-console.log(`node ${process.version}, ${ROUNDS} rounds of ${N} calls, one at a time; CPU µs per call, median (min–max)`);
-for (const [name, values] of samples)
-  console.log(`${median(values).toFixed(1).padStart(7)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})  ${name}`);
+await compareCases(cases, { rounds: ROUNDS, calls: N, what: 'calls' });
 await Promise.all([client.close(), realClient.close(), agent.close()]);
 server.close();

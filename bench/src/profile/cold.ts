@@ -6,14 +6,15 @@ import { coldRow, coldStartOnce, type ColdSample } from '../phases/cold-start.js
 import { buildVariant, coreDependencyVersion, type Variant } from '../scratch.js';
 import { ratios, summarize } from '../stats.js';
 
-/** The packaging changes of issue 11, kept as patches so that "before" stays measurable. */
-const UNDICI_PARTS = 'applied/06-undici-parts.patch';
-/** Applied after 06 on the same files: taken out first. */
-const REQUEST_DEADLINE = 'applied/07-request-deadline.patch';
+/**
+ * "Before" patch 06, rebuilt on today's sources: core takes its Agent from undici's whole entry. (Reverting
+ * 06 and 07 themselves stopped applying once later patches changed the same lines.)
+ */
+const UNDICI_WHOLE_ENTRY = 'before/undici-whole-entry.patch';
 
 const VARIANTS: ReadonlyArray<Variant & { readonly label: string; readonly otel?: boolean }> = [
-  { name: 'before', reverted: [REQUEST_DEADLINE, UNDICI_PARTS], label: 'before: core imports `undici` (the whole entry)' },
-  { name: 'head', label: "HEAD: core loads undici's Agent and request by path" },
+  { name: 'before', patches: [UNDICI_WHOLE_ENTRY], label: 'before 06: core imports `undici` (the whole entry)' },
+  { name: 'head', label: "HEAD: core loads undici's Agent by path (and reads answers with its own dispatch handler)" },
   { name: 'head+otel', otel: true, label: 'HEAD with the optional peer @opentelemetry/api installed (core loads it at import)' },
   { name: 'head+zod-bundled', bundle: ['zod'], label: "HEAD with zod bundled into core's dist (tsup `noExternal: ['zod']`; not applied)" },
 ];
@@ -32,11 +33,11 @@ function loadOnce(layout: ConsumerLayout, mode: 'esm' | 'cjs', specifiers: reado
 
 /** The load time of each dependency (and of our own code), each in fresh processes, interleaved. */
 function decomposition(layouts: { head: ConsumerLayout; otel: ConsumerLayout }, runs: number): string {
-  const UNDICI_PARTS_SPECIFIERS = ['undici/lib/dispatcher/agent.js', 'undici/lib/api/api-request.js'];
+  const UNDICI_PARTS_SPECIFIERS = ['undici/lib/dispatcher/agent.js'];
   const rows: Array<{ label: string; layout: ConsumerLayout; mode: 'esm' | 'cjs'; specifiers: string[] }> = [
     { label: `undici ${coreDependencyVersion('undici')}, the whole entry (\`require('undici')\`)`, layout: layouts.head, mode: 'cjs', specifiers: ['undici'] },
     {
-      label: 'undici, the two modules core loads (`lib/dispatcher/agent.js`, `lib/api/api-request.js`)',
+      label: 'undici, the module core loads (`lib/dispatcher/agent.js`)',
       layout: layouts.head,
       mode: 'cjs',
       specifiers: UNDICI_PARTS_SPECIFIERS,

@@ -4,7 +4,7 @@ import { GenAuthClient } from './client';
 import { CLIENT_OPTION_KEYS, resolveClientOptions, type GenAuthClientOptions } from './client-options';
 import { clientSourceOf, type ClientSource } from './client-source';
 import { ConfigurationError } from './errors';
-import { STRATEGY_SPELLING_HINTS, describeIssues } from './format-issues';
+import { PARSED_ONCE, STRATEGY_SPELLING_HINTS, describeIssues } from './format-issues';
 import { isGenAuthApps, type GenAuthApps } from './genauth-apps';
 import type { IntrospectionResult } from './introspection';
 import { IntrospectionCache } from './introspection-cache';
@@ -106,7 +106,7 @@ function clientProblems(inline: Record<string, unknown>): string[] {
 
 /** Validates the bearer strategy's options once; throws `ConfigurationError` listing every problem. */
 export function resolveBearerSettings(input: unknown, verify: unknown): BearerSettings {
-  const parsed = bearerSchema.safeParse(input);
+  const parsed = bearerSchema.safeParse(input, PARSED_ONCE);
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues, STRATEGY_SPELLING_HINTS);
   if (typeof verify !== 'function') problems.push('verify: the last constructor argument must be a function (claims, done) => …');
   const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ConfigurationError } from './errors';
 import { checkEndpointSecrets, endpointAuthMethodOptions } from './endpoint-auth';
-import { describeIssues } from './format-issues';
+import { describeIssues, PARSED_ONCE } from './format-issues';
 import type { TokenEndpointAuthMethod } from './types';
 
 /** How the id_token is checked. */
@@ -50,7 +50,7 @@ export interface GenAuthClientOptions {
   timeoutMs?: number;
   /** Largest response body accepted, in bytes (default 262144). */
   maxResponseBytes?: number;
-  /** An undici dispatcher to send through (a proxy agent, a MockAgent); default: a keep-alive pool owned by the client. */
+  /** An undici (7 or later) dispatcher to send through (a proxy agent, a MockAgent); default: a keep-alive pool owned by the client. */
   dispatcher?: Dispatcher;
   /** id_token verification settings. */
   idToken?: IdTokenSettings;
@@ -199,7 +199,7 @@ function normaliseHost(appHost: string): string {
 
 /** Validates client options once, at construction; throws `ConfigurationError` naming every bad option. */
 export function resolveClientOptions(input: unknown, context = 'GenAuthClient'): ResolvedClientOptions {
-  const parsed = clientOptionsSchema.safeParse(input);
+  const parsed = clientOptionsSchema.safeParse(input, PARSED_ONCE);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error.issues);
     throw new ConfigurationError(`Invalid ${context} options:\n  - ${lines.join('\n  - ')}`, lines);

@@ -44,3 +44,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], hints: Reado
   }
   return lines;
 }
+
+/**
+ * How options are parsed: once, at construction. zod compiles an object schema's fast path (`new
+ * Function`) on its first parse, which pays off only for schemas parsed on every request; for options
+ * it was about a third of constructing a client or a strategy in a fresh process (bench/PROFILE.md).
+ */
+export const PARSED_ONCE = { jitless: true } as const;

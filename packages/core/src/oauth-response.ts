@@ -8,7 +8,7 @@ import {
   UpstreamError,
   type GenAuthError,
 } from './errors';
-import type { RawResponse } from './transport';
+import type { RawResponse } from './response-reader';
 
 /** An OAuth-shaped error answer of GenAuth's `/oidc/*` endpoints (token-lifecycle contract §0). */
 interface OAuthErrorBody {

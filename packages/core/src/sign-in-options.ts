@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigurationError } from './errors';
-import { describeIssues } from './format-issues';
+import { describeIssues, PARSED_ONCE } from './format-issues';
 import type { GenAuthSignInOptions } from './types';
 
 /** The option keys GenAuth reads; anything else is never forwarded. */
@@ -33,7 +33,8 @@ export function pickSignInOptions(source: object | undefined): GenAuthSignInOpti
 
 /** Checks sign-in options decided by the server; a bad value is a configuration error, not the user's. */
 export function checkSignInOptions(options: GenAuthSignInOptions, where: string): GenAuthSignInOptions {
-  const parsed = signInOptionsSchema.safeParse(options);
+  // Server-side settings: parsed at construction, and per request only for a route's own options.
+  const parsed = signInOptionsSchema.safeParse(options, PARSED_ONCE);
   if (parsed.success) return options;
   const lines = describeIssues(parsed.error.issues);
   throw new ConfigurationError(`Invalid GenAuth sign-in options from ${where}:\n  - ${lines.join('\n  - ')}`, lines);

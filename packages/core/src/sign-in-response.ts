@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientAuthError, HttpError, InvalidResponseError, SignInRejectedError, UpstreamError, type GenAuthError, type GenAuthErrorDetails } from './errors';
-import type { RawResponse } from './transport';
+import type { RawResponse } from './response-reader';
 import type { TokenSet } from './types';
 
 /** A whole number, also as GenAuth's error-code pages print it: a numeric string (`"2005"`). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GenAuthClient } from './client';
 import { CLIENT_OPTION_KEYS, positiveMs, resolveClientOptions, type GenAuthClientOptions } from './client-options';
 import { ConfigurationError } from './errors';
-import { STRATEGY_SPELLING_HINTS, describeIssues } from './format-issues';
+import { PARSED_ONCE, STRATEGY_SPELLING_HINTS, describeIssues } from './format-issues';
 import { clientSourceOf, type ClientSource } from './client-source';
 import type { CredentialSources, ExtractionPlan } from './extract-credentials';
 import { isGenAuthApps, type GenAuthApps } from './genauth-apps';
@@ -160,7 +160,7 @@ function collect(step: () => void): string[] {
 /** Validates strategy options once; throws `ConfigurationError` listing every problem. */
 export function resolveStrategySettings(provider: Provider, input: unknown, verify: unknown): StrategySettings {
   const where = `${provider.strategyName} strategy`;
-  const parsed = strategySchema(provider).safeParse(input);
+  const parsed = strategySchema(provider).safeParse(input, PARSED_ONCE);
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues, STRATEGY_SPELLING_HINTS);
   if (typeof verify !== 'function') problems.push('verify: the last constructor argument must be a function (tokens, profile, done) => …');
   const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigurationError } from '../errors';
-import { describeIssues } from '../format-issues';
+import { describeIssues, PARSED_ONCE } from '../format-issues';
 import { loadOtelApi } from './otel-api';
 
 /** Whether spans carry `user.id` (the GenAuth `sub`): not at all, as a SHA-256 hex digest, or as is. */
@@ -71,7 +71,7 @@ export function telemetrySettings(): TelemetrySettings {
  * `@opentelemetry/api` has been looked for (never rejects).
  */
 export function configureTelemetry(options: TelemetryOptions = {}): Promise<TelemetryStatus> {
-  const parsed = schema.safeParse(options);
+  const parsed = schema.safeParse(options, PARSED_ONCE);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error.issues, {});
     throw new ConfigurationError(`Invalid telemetry options:\n  - ${lines.join('\n  - ')}`, lines);
