@@ -5,7 +5,7 @@ import { SignJWT, type JWTPayload } from 'jose';
 import { JwtAccessTokenVerifier, requireScopes, scopesOf, type AccessTokenClaims } from '../src/access-token';
 import type { JwksCache } from '../src/jwks-cache';
 import { JwtError, type JwsHeader } from '../src/jwt';
-import { rejectionOf } from './support/providers';
+import { rejectionOf } from './support/failures';
 import { accessClaims, signAccessToken } from './support/access-tokens';
 
 const NOW = 1_760_000_000;

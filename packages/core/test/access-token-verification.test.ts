@@ -1,6 +1,7 @@
 import { AccessTokenError, type GenAuthClient } from '@passport-genauth/core';
 import { APP, ISSUER, makeKey, signRs256, type MockGenAuth, type TestKey } from '@passport-genauth/testing';
-import { rejectionOf, startMock } from './support/providers';
+import { startMock } from './support/providers';
+import { rejectionOf } from './support/failures';
 import { USER, accessClaims, serveRotatingJwks, signAccessToken, signWithAppSecret, unsignedToken } from './support/access-tokens';
 
 const now = () => Math.floor(Date.now() / 1000);

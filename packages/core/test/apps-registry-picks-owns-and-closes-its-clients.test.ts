@@ -1,21 +1,13 @@
 import { ConfigurationError, GenAuthApps, GenAuthClient, UnknownAppError } from '../src';
+import { rejectionOf } from './support/failures';
 
 const APP = { appHost: 'https://never-called.example.com', appId: 'app-1', appSecret: 'app-secret' } as const;
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-}
 
 describe('apps registry picks the app a request names', () => {
   it('treats an empty alias from select as no selection', async () => {
     const apps = new GenAuthApps({ apps: { ios: APP }, select: () => '' });
     try {
-      const error = await rejection(apps.choose({ headers: {} }));
+      const error = await rejectionOf(apps.choose({ headers: {} }));
       expect(error).toBeInstanceOf(UnknownAppError);
       expect(error).toMatchObject({ status: 400, message: 'No application selected for this request: one of ios' });
     } finally {
@@ -50,14 +42,14 @@ describe('apps registry picks the app a request names', () => {
     });
     try {
       const long = 'y'.repeat(100);
-      expect(await rejection(apps.choose({ headers: { 'x-app': `../${long}` } }))).toMatchObject({
+      expect(await rejectionOf(apps.choose({ headers: { 'x-app': `../${long}` } }))).toMatchObject({
         code: 'GENAUTH_UNKNOWN_APP',
         message: `Unknown application ${JSON.stringify(`../${long}`.slice(0, 64))}: one of ios`,
       });
       expect(await apps.client('../evil')).toBeUndefined();
       expect(await apps.client('ios')).toBeInstanceOf(GenAuthClient);
       expect(asked).toEqual([]);
-      expect(await rejection(apps.choose({ headers: { 'x-app': 'tenant-1' } }))).toMatchObject({ message: 'Unknown application "tenant-1": one of ios' });
+      expect(await rejectionOf(apps.choose({ headers: { 'x-app': 'tenant-1' } }))).toMatchObject({ message: 'Unknown application "tenant-1": one of ios' });
       expect(asked).toEqual(['tenant-1']);
     } finally {
       await apps.close();

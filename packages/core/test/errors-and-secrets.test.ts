@@ -16,7 +16,8 @@ import {
   type GenAuthClientOptions,
 } from '@passport-genauth/core';
 import { APP, ISSUER, JWKS_PATH, SIGNIN_PATH, mockRequest, runStrategy, signHs256, signRs256, unsigned, type MockGenAuth } from '@passport-genauth/testing';
-import { CodeStrategy, codeSignIn, rejectionOf, startMock, successBody } from './support/providers';
+import { CodeStrategy, codeSignIn, startMock, successBody } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 const SECRET = 'S3CRET-5f1e0c7a9b2d4e6f8a0b';
 const CODE = 'C0DE-TOKEN-91b7d2e4a6c8f0a2';

@@ -3,7 +3,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GenAuthClient, HttpError } from '@passport-genauth/core';
 import { APP, type MockGenAuth } from '@passport-genauth/testing';
-import { codeSignIn, rejectionOf, startMock } from './support/providers';
+import { codeSignIn, startMock } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 describe('the deadline of an exchange covers the whole answer', () => {
   let server: Server;

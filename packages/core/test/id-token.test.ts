@@ -14,7 +14,8 @@ import {
   type TestKey,
 } from '@passport-genauth/testing';
 import { SignJWT, exportJWK, exportSPKI, importJWK, type KeyLike } from 'jose';
-import { CodeStrategy, codeSignIn, rejectionOf, startMock, successBody } from './support/providers';
+import { CodeStrategy, codeSignIn, startMock, successBody } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 const good = { iss: ISSUER, aud: APP.appId } as const;
 

@@ -4,21 +4,12 @@ import { MockAgent } from 'undici';
 import { JwksCache, type JwksCacheOptions, type JwksFetchEvent } from '../src/jwks-cache';
 import { JwtError } from '../src/jwt';
 import { jwkOf, makeJwtKeys, type JwtKeys } from './support/jwt-keys';
+import { failureOf } from './support/failures';
 
 const ORIGIN = 'https://tenant.genauth.example';
 const PATH = '/oidc/.well-known/jwks.json';
 const A = { alg: 'RS256', kid: 'a' } as const;
 const B = { alg: 'RS256', kid: 'b' } as const;
-
-/** What a call threw or its promise rejected with (it must fail). */
-async function failureOf(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the JWKS cache fetches by age, rotation and failure, as its clock says', () => {
   let keys: JwtKeys;

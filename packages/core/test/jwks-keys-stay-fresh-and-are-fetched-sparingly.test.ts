@@ -1,7 +1,8 @@
 import { GenAuthClient, HttpError, IdTokenError, InvalidResponseError } from '@passport-genauth/core';
 import { APP, ISSUER, JWKS_PATH, makeKey, signRs256, type MockGenAuth, type TestKey } from '@passport-genauth/testing';
 import { SignJWT } from 'jose';
-import { codeSignIn, rejectionOf, startMock, successBody } from './support/providers';
+import { codeSignIn, startMock, successBody } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 /** How the JWKS endpoint answers, changeable during a test; every fetch is counted. */
 interface JwksEndpoint {

@@ -4,20 +4,11 @@ import { JwksCache } from '../src/jwks-cache';
 import { JwtError, parseJwt } from '../src/jwt';
 import { hmacKey, nowSeconds, verifySignedToken, type SignedTokenRules } from '../src/signed-token';
 import { jwkOf, makeJwtKeys, signToken, type JwtKeys } from './support/jwt-keys';
+import { failureOf } from './support/failures';
 
 const ORIGIN = 'https://tenant.genauth.example';
 const ISSUER = `${ORIGIN}/oidc`;
 const AUDIENCE = 'app-5f0c2b';
-
-/** What a call threw or its promise rejected with (it must fail). */
-async function failureOf(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('signed tokens pick their key by alg and refuse before looking at one', () => {
   let keys: JwtKeys;

@@ -1,6 +1,6 @@
 import { AccessTokenError, GenAuthClient, GrantRejectedError, type TokenEndpointAuthMethod } from '@passport-genauth/core';
 import { startEmulator, type Emulator, type EmulatorApp } from '@passport-genauth/emulator';
-import { rejectionOf } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 const SCOPE = 'openid profile offline_access';
 

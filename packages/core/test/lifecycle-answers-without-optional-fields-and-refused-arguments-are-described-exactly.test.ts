@@ -1,6 +1,7 @@
 import { InvalidResponseError, OAuthRequestError, type GenAuthClient } from '@passport-genauth/core';
 import { APP, ISSUER, signRs256, type MockGenAuth } from '@passport-genauth/testing';
-import { rejectionOf, startMock } from './support/providers';
+import { startMock } from './support/providers';
+import { rejectionOf } from './support/failures';
 import { answerOidc } from './support/oidc-mock';
 
 const RT = 'rt-b3BhcXVlLXJlZnJlc2gtdG9rZW4tNDMtY2hhcnNfXw';

@@ -1,6 +1,6 @@
 import { AccessTokenError, OAuthRequestError, type GenAuthClient } from '@passport-genauth/core';
 import { APP, MockGenAuth } from '@passport-genauth/testing';
-import { rejectionOf } from './support/providers';
+import { rejectionOf } from './support/failures';
 import { answerOidc } from './support/oidc-mock';
 
 const AT = 'at-c2VjcmV0LWFjY2Vzcy10b2tlbi12YWx1ZQ';

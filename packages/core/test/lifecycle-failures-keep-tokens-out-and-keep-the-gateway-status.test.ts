@@ -1,7 +1,8 @@
 import { AccessTokenError, HttpError, InvalidResponseError, type GenAuthClient } from '@passport-genauth/core';
 import type { MockGenAuth } from '@passport-genauth/testing';
 import { answerOidc } from './support/oidc-mock';
-import { rejectionOf, startMock } from './support/providers';
+import { startMock } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 const RT = 'rt-cmVmcmVzaC10b2tlbi1rZXB0LW91dC1vZi1sb2dz';
 const AT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1MiJ9.c2lnbmF0dXJlLTI';

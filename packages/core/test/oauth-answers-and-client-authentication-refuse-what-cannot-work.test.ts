@@ -2,16 +2,7 @@ import { AccessTokenError, ConfigurationError, GenAuthClient, InvalidResponseErr
 import { APP } from '@passport-genauth/testing';
 import { formAuthentication } from '../src/endpoint-auth';
 import { readOAuthResponse } from '../src/oauth-response';
-import { rejectionOf } from './support/providers';
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { rejectionOf, thrownBy } from './support/failures';
 
 describe('a 2xx answer of an oidc endpoint that is not a JSON object', () => {
   const read = (text: string) => thrownBy(() => readOAuthResponse({ status: 200, contentType: 'application/json', text }, 'introspection', []));

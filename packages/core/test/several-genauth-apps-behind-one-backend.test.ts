@@ -2,7 +2,8 @@ import { GenAuthApps, IdTokenError, type GenAuthClientOptions } from '@passport-
 import { startEmulator, type Emulator, type EmulatorApp } from '@passport-genauth/emulator';
 import { APP, ISSUER, loginApp, signRs256 } from '@passport-genauth/testing';
 import request from 'supertest';
-import { CodeStrategy, codeSignIn, rejectionOf, startMock, successBody } from './support/providers';
+import { CodeStrategy, codeSignIn, startMock, successBody } from './support/providers';
+import { rejectionOf } from './support/failures';
 import { authorizationCodeProvider, defineStrategy } from '../src';
 
 const IOS: EmulatorApp = { appId: 'ios-app', appSecret: 'ios-secret', tokenEndpointAuthMethod: 'client_secret_basic' };

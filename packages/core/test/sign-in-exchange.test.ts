@@ -10,7 +10,8 @@ import {
   processSignInResponse,
 } from '@passport-genauth/core';
 import { APP, SIGNIN_PATH, type MockGenAuth } from '@passport-genauth/testing';
-import { armRetryTrap, codeSignIn, pendingSignIns, rejectionOf, startMock } from './support/providers';
+import { armRetryTrap, codeSignIn, pendingSignIns, startMock } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 const json = { 'content-type': 'application/json' };
 

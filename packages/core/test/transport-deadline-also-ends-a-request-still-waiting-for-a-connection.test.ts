@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpError } from '@passport-genauth/core';
 import { Agent } from 'undici';
 import { exchange, type ExchangeOptions } from '../src/transport';
-import { rejectionOf as rejection } from './support/providers';
+import { rejectionOf } from './support/failures';
 
 describe('the deadline also ends a request that still waits for a connection, and it is never sent', () => {
   let server: Server;
@@ -52,7 +52,7 @@ describe('the deadline also ends a request that still waits for a connection, an
     await holding;
     expect(seen).toEqual(['/hold']);
 
-    const error = await rejection(exchange(`${base}/queued`, options(100)));
+    const error = await rejectionOf(exchange(`${base}/queued`, options(100)));
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ reason: 'timeout', status: 504 });
     // Ended by its own deadline, not by the first request's end (which has not come yet).
@@ -69,11 +69,11 @@ describe('the deadline also ends a request that still waits for a connection, an
     const first = exchange(`${base}/hold`, options(5_000));
     await holding;
     const caller = new AbortController();
-    const queued = rejection(exchange(`${base}/queued`, options(5_000, caller.signal)));
+    const queued = rejectionOf(exchange(`${base}/queued`, options(5_000, caller.signal)));
     caller.abort();
     expect(await queued).toMatchObject({ reason: 'aborted', status: 499 });
 
-    expect(await rejection(exchange(`${base}/never`, options(5_000, AbortSignal.abort())))).toMatchObject({ reason: 'aborted', status: 499 });
+    expect(await rejectionOf(exchange(`${base}/never`, options(5_000, AbortSignal.abort())))).toMatchObject({ reason: 'aborted', status: 499 });
 
     held.splice(0).forEach((res) => res.end('{}'));
     await first;
@@ -91,7 +91,7 @@ describe('an exchange whose signal was aborted before it started', () => {
     const agent = new Agent();
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/never`;
-      const error = await rejection(
+      const error = await rejectionOf(
         exchange(url, { method: 'GET', headers: {}, dispatcher: agent, timeoutMs: 5_000, maxBytes: 1_000, signal: AbortSignal.abort() }),
       );
       expect(error).toMatchObject({ reason: 'aborted', status: 499 });

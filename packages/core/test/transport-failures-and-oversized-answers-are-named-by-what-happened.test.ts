@@ -3,18 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { HttpError, InvalidResponseError } from '@passport-genauth/core';
 import { Agent, MockAgent } from 'undici';
 import { exchange, type ExchangeOptions } from '../src/transport';
+import { rejectionOf } from './support/failures';
 
 const ORIGIN = 'https://tenant.genauth.example';
-
-/** What a promise rejected with (it must reject). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('transport failures and oversized answers are named by what happened', () => {
   let agent: MockAgent;
@@ -55,7 +46,7 @@ describe('transport failures and oversized answers are named by what happened', 
   it("names the network error's code when GenAuth cannot be reached", async () => {
     const cause = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
     agent.get(ORIGIN).intercept({ path: '/x', method: 'POST' }).replyWithError(cause);
-    const error = await rejection(exchange(`${ORIGIN}/x`, options()));
+    const error = await rejectionOf(exchange(`${ORIGIN}/x`, options()));
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: 'GENAUTH_HTTP', reason: 'network', status: 502, message: 'Could not reach GenAuth (ECONNREFUSED)' });
     expect((error as Error).cause).toBe(cause);
@@ -64,7 +55,7 @@ describe('transport failures and oversized answers are named by what happened', 
   it('says only that GenAuth could not be reached when the failure has no code, or an empty one', async () => {
     for (const cause of [new Error('socket hang up'), Object.assign(new Error('odd'), { code: '' }), Object.assign(new Error('odd'), { code: 7 })]) {
       agent.get(ORIGIN).intercept({ path: '/x', method: 'POST' }).replyWithError(cause);
-      const error = await rejection(exchange(`${ORIGIN}/x`, options()));
+      const error = await rejectionOf(exchange(`${ORIGIN}/x`, options()));
       expect(error).toMatchObject({ reason: 'network', status: 502, message: 'Could not reach GenAuth' });
     }
   });
@@ -73,14 +64,14 @@ describe('transport failures and oversized answers are named by what happened', 
     answer('{}');
     const caller = new AbortController();
     caller.abort();
-    const error = await rejection(exchange(`${ORIGIN}/x`, options({ signal: caller.signal })));
+    const error = await rejectionOf(exchange(`${ORIGIN}/x`, options({ signal: caller.signal })));
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: 'GENAUTH_HTTP', reason: 'aborted', status: 499, message: 'The GenAuth request was aborted' });
   });
 
   it('refuses an answer whose declared length is over the cap before reading it, naming the cap', async () => {
     answer('{}', { 'content-length': '11' });
-    const error = await rejection(exchange(`${ORIGIN}/x`, options()));
+    const error = await rejectionOf(exchange(`${ORIGIN}/x`, options()));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ code: 'GENAUTH_INVALID_RESPONSE', status: 502, message: "GenAuth's response exceeded 10 bytes" });
   });
@@ -92,7 +83,7 @@ describe('transport failures and oversized answers are named by what happened', 
 
   it('refuses an undeclared answer that grows over the cap, and reads one of exactly the cap', async () => {
     answer('12345678901');
-    expect(await rejection(exchange(`${ORIGIN}/x`, options()))).toMatchObject({ message: "GenAuth's response exceeded 10 bytes" });
+    expect(await rejectionOf(exchange(`${ORIGIN}/x`, options()))).toMatchObject({ message: "GenAuth's response exceeded 10 bytes" });
     answer('1234567890');
     await expect(exchange(`${ORIGIN}/x`, options())).resolves.toMatchObject({ text: '1234567890' });
   });

@@ -49,16 +49,6 @@ export async function armRetryTrap(mock: MockGenAuth): Promise<void> {
   });
 }
 
-/** The rejection reason of a promise that must reject. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
-
 /** A sign-in request for the code provider. */
 export function codeSignIn(code = 'one-time-code', extra: Record<string, unknown> = {}) {
   return {
