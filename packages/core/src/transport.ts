@@ -2,13 +2,10 @@ import type { Dispatcher } from 'undici';
 import { HttpError, InvalidResponseError } from './errors';
 import { RequestDeadline } from './request-deadline';
 import { ResponseReader, type RawResponse } from './response-reader';
-import { dispatchTo } from './undici-parts';
+import { dispatchTo, type Outgoing } from './undici-parts';
 
-/** One HTTP exchange: no retry, a deadline covering headers and body, and a body size cap. */
-export interface ExchangeOptions {
-  readonly method: 'GET' | 'POST';
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
+/** One HTTP exchange: what is sent, through which dispatcher, with a deadline covering headers and body and a body size cap; no retry. */
+export interface ExchangeOptions extends Outgoing {
   readonly dispatcher: Dispatcher;
   readonly timeoutMs: number;
   readonly maxBytes: number;
@@ -26,7 +23,7 @@ export async function exchange(url: string, options: ExchangeOptions): Promise<R
   // finished request's timer, WeakRef and finalization record alive for the full timeoutMs.)
   const deadline = new RequestDeadline(options.timeoutMs, options.signal, (reason) => reader.abort(reason));
   try {
-    if (!reader.settled) dispatchTo(options.dispatcher, url, { method: options.method, headers: options.headers, body: options.body ?? null }, reader);
+    if (!reader.settled) dispatchTo(options.dispatcher, url, options, reader);
     return await reader.response;
   } catch (error) {
     if (error instanceof InvalidResponseError) throw error;

@@ -14,7 +14,7 @@ export function createAgent(options: { readonly keepAliveTimeout: number; readon
 export interface Outgoing {
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | null;
+  readonly body?: string;
 }
 
 /** Origin and path of the URLs sent to: configuration (the app's endpoints), so few; parsed once each. */
@@ -36,5 +36,5 @@ function targetOf(url: string): { readonly origin: string; readonly path: string
  */
 export function dispatchTo(dispatcher: Dispatcher, url: string, outgoing: Outgoing, handler: Dispatcher.DispatchHandler): void {
   const { origin, path } = targetOf(url);
-  dispatcher.dispatch({ origin, path, method: outgoing.method, headers: outgoing.headers, body: outgoing.body }, handler);
+  dispatcher.dispatch({ origin, path, method: outgoing.method, headers: outgoing.headers, body: outgoing.body ?? null }, handler);
 }

@@ -23,7 +23,7 @@ describe('core loads only the parts of undici it runs', () => {
     mock.disableNetConnect();
     mock.get('https://app.example.com').intercept({ path: '/oidc/me?x=1', method: 'GET' }).reply(200, { ok: true });
     const reader = new ResponseReader(1_000);
-    dispatchTo(mock, 'https://app.example.com/oidc/me?x=1', { method: 'GET', headers: {}, body: null }, reader);
+    dispatchTo(mock, 'https://app.example.com/oidc/me?x=1', { method: 'GET', headers: {} }, reader);
     const response = await reader.response;
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toEqual({ ok: true });
