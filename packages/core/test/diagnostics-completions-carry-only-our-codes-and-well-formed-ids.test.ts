@@ -8,6 +8,16 @@ import { knownErrorCode, safeRequestId } from '../src/diagnostics/labels';
 const rejected = (status = 401) =>
   new GenAuthError('GENAUTH_SIGNIN_REJECTED', 'Sign-in rejected', { status, apiCode: 2005, genauthStatusCode: 403, requestId: 'req-7' });
 
+/** The completion of `rejected()`: its code and every GenAuth id. */
+const REJECTED_COMPLETION = {
+  result: 'fail',
+  status: 401,
+  errorCode: 'GENAUTH_SIGNIN_REJECTED',
+  apiCode: 2005,
+  genauthStatusCode: 403,
+  requestId: 'req-7',
+} as const;
+
 describe('a completion carries our code and GenAuth ids only from our own errors', () => {
   it('a success is result success, status 200, nothing else', () => {
     expect(completionOfOutcome({ type: 'success', user: { id: 'u' }, info: {} as never })).toStrictEqual({ result: 'success', status: 200 });
@@ -20,14 +30,7 @@ describe('a completion carries our code and GenAuth ids only from our own errors
         challenge: { code: 'GENAUTH_SIGNIN_REJECTED', apiCode: 2005, genauthStatusCode: 403, requestId: 'req-7' },
         status: 401,
       }),
-    ).toStrictEqual({
-      result: 'fail',
-      status: 401,
-      errorCode: 'GENAUTH_SIGNIN_REJECTED',
-      apiCode: 2005,
-      genauthStatusCode: 403,
-      requestId: 'req-7',
-    });
+    ).toStrictEqual(REJECTED_COMPLETION);
   });
 
   it('ids that are not well formed are left out: a fractional apiCode, a string statusCode, a request id with spaces', () => {
@@ -68,14 +71,7 @@ describe('a completion carries our code and GenAuth ids only from our own errors
   });
 
   it('an error outcome: our error gives its status and ids; an app error that merely looks like ours is a plain 500', () => {
-    expect(completionOfOutcome({ type: 'error', error: rejected(502) })).toStrictEqual({
-      result: 'error',
-      status: 502,
-      errorCode: 'GENAUTH_SIGNIN_REJECTED',
-      apiCode: 2005,
-      genauthStatusCode: 403,
-      requestId: 'req-7',
-    });
+    expect(completionOfOutcome({ type: 'error', error: rejected(502) })).toStrictEqual({ ...REJECTED_COMPLETION, result: 'error', status: 502 });
     const lookalike = Object.assign(new Error('mine'), { code: 'GENAUTH_HTTP', status: 503, apiCode: 1, requestId: 'r' });
     expect(completionOfOutcome({ type: 'error', error: lookalike })).toStrictEqual({ result: 'error', status: 500 });
     expect(completionOfOutcome({ type: 'error', error: new GenAuthError('GENAUTH_HTTP', 'no status') })).toStrictEqual({
@@ -86,14 +82,7 @@ describe('a completion carries our code and GenAuth ids only from our own errors
   });
 
   it('a thrown refusal is fail, a thrown failure an operator must see is error, anything else is error 500', () => {
-    expect(completionOfError(rejected())).toStrictEqual({
-      result: 'fail',
-      status: 401,
-      errorCode: 'GENAUTH_SIGNIN_REJECTED',
-      apiCode: 2005,
-      genauthStatusCode: 403,
-      requestId: 'req-7',
-    });
+    expect(completionOfError(rejected())).toStrictEqual(REJECTED_COMPLETION);
     expect(completionOfError(new GenAuthError('GENAUTH_UPSTREAM', 'down', { status: 502 }))).toStrictEqual({
       result: 'error',
       status: 502,
