@@ -2,7 +2,7 @@ import { APP } from '@passport-genauth/testing';
 import { GenAuthBearerStrategy, GenAuthClient } from '../src';
 import { authenticateMessage, observeAuthenticate } from '../src/diagnostics/observe-authenticate';
 import { observeIdToken } from '../src/diagnostics/observe-id-token';
-import { recordChannels } from './support/channel-recorder';
+import { recordChannels, recordChannelsPerTest } from './support/channel-recorder';
 import { CodeStrategy } from './support/providers';
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -10,22 +10,12 @@ const tokenWithAlg = (alg: string) => `${part({ alg, typ: 'JWT' })}.${part({ sub
 
 describe('the authenticate channel names where a bearer token was offered', () => {
   let client: GenAuthClient;
-  let warn: jest.SpyInstance;
-  let recorder: ReturnType<typeof recordChannels>;
+  // Observation code that broke would have warned: none of these logins may.
+  const recorder = recordChannelsPerTest();
 
   beforeAll(() => {
     // Never contacted: every credential here is refused before any call to GenAuth.
     client = new GenAuthClient({ ...APP, tokenEndpointAuthMethod: 'client_secret_post' });
-  });
-  beforeEach(() => {
-    warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    recorder = recordChannels();
-  });
-  afterEach(() => {
-    recorder.stop();
-    // Observation code that broke would have warned: none of these logins may.
-    expect(warn).not.toHaveBeenCalled();
-    warn.mockRestore();
   });
   afterAll(() => client.close());
 

@@ -12,7 +12,7 @@ import {
 } from '../src/diagnostics/otel-attributes';
 import type { AuthenticateMessage, ExchangeMessage } from '../src/diagnostics/messages';
 import { traceOperation } from '../src/diagnostics/trace-operation';
-import { recordChannels } from './support/channel-recorder';
+import { recordChannelsPerTest } from './support/channel-recorder';
 
 const fail: Completion = { result: 'fail', status: 401, errorCode: 'GENAUTH_SIGNIN_REJECTED', apiCode: 2005, genauthStatusCode: 403, requestId: 'req-9' };
 
@@ -69,19 +69,8 @@ describe('span attributes carry exactly the fields a completion has', () => {
 });
 
 describe('channel messages hold only the fields that have a value', () => {
-  let warn: jest.SpyInstance;
-  let recorder: ReturnType<typeof recordChannels>;
-
-  beforeEach(() => {
-    warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    recorder = recordChannels();
-  });
-  afterEach(() => {
-    recorder.stop();
-    // Observation code that broke would have warned: none of these operations may.
-    expect(warn).not.toHaveBeenCalled();
-    warn.mockRestore();
-  });
+  // Observation code that broke would have warned: none of these operations may.
+  const recorder = recordChannelsPerTest();
 
   it('a refresh exchange message has no connection, app or credential fields keys', async () => {
     await observeExchange(
@@ -126,8 +115,8 @@ describe('channel messages hold only the fields that have a value', () => {
     expect(given).toEqual([undefined]);
     expect(recorder.of('exchange')).toEqual([]);
     // The broken observation is reported once, as a warning; the afterEach expects none, so take it here.
-    expect(warn).toHaveBeenCalledTimes(1);
-    warn.mockClear();
+    expect(recorder.warnings).toHaveBeenCalledTimes(1);
+    recorder.warnings.mockClear();
   });
 
   it('a bearer message names the Authorization header only for a Bearer scheme, and no app when none was chosen', async () => {

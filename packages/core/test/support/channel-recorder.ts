@@ -37,3 +37,37 @@ export function recordChannels(): { readonly events: RecordedEvent[]; of(channel
     stop: () => undo.forEach((fn) => fn()),
   };
 }
+
+/**
+ * A fresh recorder for each test of the calling `describe`, and a `process.emitWarning` spy that fails
+ * the test if observation code warned (broken observation code warns instead of reaching the login).
+ * A test that expects a warning takes it from `warnings` and clears it.
+ */
+export function recordChannelsPerTest(): {
+  readonly events: RecordedEvent[];
+  of(channel: RecordedEvent['channel']): RecordedEvent[];
+  clear(): void;
+  readonly warnings: jest.SpyInstance;
+} {
+  let recorder: ReturnType<typeof recordChannels> | undefined;
+  let warnings: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    warnings = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    recorder = recordChannels();
+  });
+  afterEach(() => {
+    recorder?.stop();
+    expect(warnings).not.toHaveBeenCalled();
+    warnings?.mockRestore();
+  });
+  return {
+    get events() {
+      return recorder!.events;
+    },
+    of: (channel) => recorder!.of(channel),
+    clear: () => recorder!.clear(),
+    get warnings() {
+      return warnings!;
+    },
+  };
+}
