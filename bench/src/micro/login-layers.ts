@@ -4,9 +4,9 @@
 // then timed in CPU µs per call, one call at a time, rounds interleaved. Run (from bench/):
 //   npx tsx src/micro/login-layers.ts        (uses the built dist: `npx -y pnpm@10 bench` builds it)
 import { GenAuthClient, type GenAuthSignIn } from '@passport-genauth/core';
-import { startEmulator } from '@passport-genauth/emulator';
 import { WechatStrategy } from '@passport-genauth/wechat';
 import { ResponseReader } from '../../../packages/core/src/response-reader';
+import { captureEmulatorAnswers, DEMO_APP } from './emulator-answers';
 import { compareCases } from './rounds';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,24 +16,8 @@ import UndiciRequest from 'undici/lib/api/api-request.js';
 
 const N = Number(process.env.N ?? 3000);
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
-const APP = { appId: 'demo-app', appSecret: 'demo-secret', tokenEndpointAuthMethod: 'client_secret_basic' as const };
-
 // One real exchange and the JWKS, captured from the emulator.
-const emulator = await startEmulator({ port: 0, maxLogEntries: 0 });
-const signInBody = await (
-  await fetch(`${emulator.url}/api/v3/signin-by-mobile`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-authing-app-id': APP.appId,
-      authorization: `Basic ${Buffer.from(`${APP.appId}:${APP.appSecret}`).toString('base64')}`,
-    },
-    body: JSON.stringify({ connection: 'wechat', extIdpConnidentifier: 'wechat', wechatPayload: { code: 'micro-1' } }),
-  })
-).text();
-const jwksBody = await (await fetch(`${emulator.url}/oidc/.well-known/jwks.json`)).text();
-const appHost = emulator.url;
-await emulator.close();
+const { appHost, signInBody, jwksBody } = await captureEmulatorAnswers();
 
 /** Answers like a socket would, one macrotask later: the sign-in answer, or the JWKS for a GET. */
 class CannedDispatcher {
@@ -65,7 +49,7 @@ class CannedDispatcher {
   async destroy(): Promise<void> {}
 }
 const dispatcher = new CannedDispatcher() as unknown as Dispatcher;
-const clientOptions = { appHost, ...APP, dispatcher, allowInsecureHttp: true };
+const clientOptions = { appHost, ...DEMO_APP, dispatcher, allowInsecureHttp: true };
 const client = new GenAuthClient(clientOptions);
 const noVerify = new GenAuthClient({ ...clientOptions, idToken: { verify: false } });
 const strategy = new WechatStrategy({ client, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({
@@ -79,7 +63,7 @@ const signIn: GenAuthSignIn = await client.signInByMobile({
   payload: { code: 'x' },
 });
 /** A client that answers at once with a finished sign-in: the strategy layer alone. */
-const stubClient = { appId: APP.appId, signInByMobile: async () => signIn, close: async () => undefined };
+const stubClient = { appId: DEMO_APP.appId, signInByMobile: async () => signIn, close: async () => undefined };
 const stubbed = new WechatStrategy({ client: stubClient as unknown as GenAuthClient, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({
   id: profile.id,
 }));
@@ -102,7 +86,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const localHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const agent = new UndiciAgent({ keepAliveTimeout: 30_000, connections: 256 });
 const localRequest = { ...request, origin: localHost };
-const realClient = new GenAuthClient({ appHost: localHost, ...APP, idToken: { issuer: `${appHost}/oidc` } });
+const realClient = new GenAuthClient({ appHost: localHost, ...DEMO_APP, idToken: { issuer: `${appHost}/oidc` } });
 const realStrategy = new WechatStrategy({ client: realClient, extIdpConnidentifier: 'wechat' }, async (_tokens, profile) => ({
   id: profile.id,
   displayName: profile.displayName,

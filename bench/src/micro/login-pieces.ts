@@ -1,7 +1,6 @@
 // Micro-benchmark behind PROFILE.md F11: what each of our per-login steps beyond the verifying floor
 // costs on its own, in a hot loop (the exchange and the RSA check are left out: both do those).
 // Run (from bench/): npx tsx src/micro/login-pieces.ts
-import { startEmulator } from '@passport-genauth/emulator';
 import { WechatStrategy } from '@passport-genauth/wechat';
 import { parseJwt } from '../../../packages/core/src/jwt';
 import { checkClaims } from '../../../packages/core/src/jwt/claims';
@@ -9,21 +8,10 @@ import { buildProfile } from '../../../packages/core/src/profile';
 import { processSignInResponse } from '../../../packages/core/src/sign-in-response';
 import type { IdTokenClaims } from '../../../packages/core/src/types';
 import { callVerify } from '../../../packages/core/src/verify';
+import { captureEmulatorAnswers } from './emulator-answers';
 
 const N = 50_000;
-const emulator = await startEmulator({ port: 0, maxLogEntries: 0 });
-const text = await (
-  await fetch(`${emulator.url}/api/v3/signin-by-mobile`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-authing-app-id': 'demo-app',
-      authorization: `Basic ${Buffer.from('demo-app:demo-secret').toString('base64')}`,
-    },
-    body: JSON.stringify({ connection: 'wechat', extIdpConnidentifier: 'wechat', wechatPayload: { code: 'pieces' } }),
-  })
-).text();
-await emulator.close();
+const { signInBody: text } = await captureEmulatorAnswers();
 const response = { status: 200, contentType: 'application/json', cacheControl: '', text };
 const tokens = processSignInResponse(response, 1);
 const claims = parseJwt(tokens.idToken).payload as IdTokenClaims;
